@@ -1,0 +1,51 @@
+# The briefing kit's commands. Each target sets up what it needs on a fresh machine (Python 3.11+).
+#   make book   strict HTML build into _build/html
+#   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
+#   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks)
+#   make serve  serve the built book on http://127.0.0.1:8000
+#   make bench  benchmark: build times, execution floor, explorer latency -> _build/bench.json
+#   make clean  remove build output (keeps .venv)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+BOOK_FLAGS := -W -n --keep-going
+PORT ?= 8000
+
+.PHONY: book test lab serve bench clean browser check-python
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
+
+$(STAMP): requirements.txt pyproject.toml | check-python
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) tests/lab_settings.py $(VENV)
+	touch $(STAMP)
+
+book: $(STAMP)
+	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
+	@echo ""
+	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."
+
+browser:
+	@sh tests/ensure_browser.sh
+
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --ServerApp.allow_root=True --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \
+		chapters/00_start_here.md
+
+serve: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+bench: $(STAMP) browser
+	$(PY) tests/benchmark.py
+
+clean:
+	rm -rf _build .pytest_cache

@@ -1,0 +1,69 @@
+"""Input checks shared by every model: each raises ``ValueError`` naming the parameter, its value
+and what is allowed, with the message text taken from ``widgets/labels.csv``."""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sized
+
+from widgets.labels import label
+
+
+def _interval(minimum: float | None, maximum: float | None, min_exclusive: bool, unit: str) -> str:
+    low = "-∞" if minimum is None else f"{minimum:g}"
+    high = "∞" if maximum is None else f"{maximum:g}"
+    left = "(" if (min_exclusive or minimum is None) else "["
+    right = ")" if maximum is None else "]"
+    return f"{left}{low}, {high}{right}" + (f" {unit}" if unit else "")
+
+
+def number(name: str, value: object, *, minimum: float | None = None, maximum: float | None = None,
+           min_exclusive: bool = False, unit: str = "") -> float:
+    """Return ``value`` as a float if it is a real, finite number inside [minimum, maximum]
+    (or (minimum, maximum] when ``min_exclusive``); otherwise raise ValueError."""
+    allowed = _interval(minimum, maximum, min_exclusive, unit)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            import numpy as np  # numpy scalars are numbers too
+            if not isinstance(value, np.number) or isinstance(value, np.bool_):
+                raise TypeError
+        except (ImportError, TypeError):
+            raise ValueError(label("error.not_a_number", name=name, value=value)) from None
+    as_float = float(value)
+    if math.isnan(as_float) or math.isinf(as_float):
+        raise ValueError(label("error.out_of_range", name=name, value=value, allowed=allowed))
+    too_low = minimum is not None and (as_float <= minimum if min_exclusive else as_float < minimum)
+    too_high = maximum is not None and as_float > maximum
+    if too_low or too_high:
+        raise ValueError(label("error.out_of_range", name=name, value=value, allowed=allowed))
+    return as_float
+
+
+def percent(name: str, value: object, *, min_exclusive: bool = False) -> float:
+    """A percentage in [0, 100] (or (0, 100] when ``min_exclusive``)."""
+    return number(name, value, minimum=0.0, maximum=100.0, min_exclusive=min_exclusive, unit="%")
+
+
+def positive(name: str, value: object, *, unit: str = "") -> float:
+    """A number strictly greater than zero (used wherever the value divides)."""
+    return number(name, value, minimum=0.0, min_exclusive=True, unit=unit)
+
+
+def non_negative(name: str, value: object, *, unit: str = "") -> float:
+    """A number ≥ 0."""
+    return number(name, value, minimum=0.0, unit=unit)
+
+
+def choice(name: str, value: object, allowed: Iterable[object]) -> object:
+    """``value`` if it is one of ``allowed``; otherwise raise ValueError listing them."""
+    options = list(allowed)
+    if value not in options:
+        raise ValueError(label("error.not_allowed", name=name, value=value,
+                               allowed=", ".join(map(str, options))))
+    return value
+
+
+def not_empty(name: str, value: Sized, what: str) -> Sized:
+    """``value`` if it has at least one item; ``what`` says what is expected (e.g. 'add at least one component')."""
+    if value is None or len(value) == 0:
+        raise ValueError(label("error.empty", name=name, allowed=what))
+    return value
