@@ -135,6 +135,8 @@ def test_baseline_change_scales_mass():
      "Parameter 'magnets (magnet_id='smco') bhmax_kj_per_m3_min' = 0.0 is outside the allowed range (0, ∞)"),
     (dict(magnets=_magnets().assign(bhmax_kj_per_m3_max=[200, NAN, 240, NAN])),
      "Parameter 'magnets (magnet_id='ndfeb') bhmax_kj_per_m3_max' = 200.0 is outside the allowed range [300, ∞)"),
+    (dict(magnets=_magnets().assign(magnet_id=["ndfeb", pd.NA, "smco", "mystery"])),
+     "Parameter 'magnets magnet_id' = nan is not allowed; allowed: a non-empty identifier"),
     (dict(magnets=pd.concat([_magnets(), _magnets().iloc[:1]])),
      "Parameter 'magnets (magnet_id='ndfeb')' is empty; each magnet_id may appear once"),
     (dict(content=_content().assign(wt_pct_max=[32, 6, 140, 66, 27, 52, 9])),

@@ -2,6 +2,7 @@
 import math
 import re
 
+import pandas as pd
 import pytest
 
 from widgets.models.stoichiometry import (ATOMIC_MASS_G_PER_MOL, RARE_EARTH_ELEMENTS, element_mass_fraction_in_oxide,
@@ -36,7 +37,7 @@ def test_oxide_kg_for_element_kg():
     assert oxide_kg_for_element_kg("Nd", 0) == 0.0
 
 
-@pytest.mark.parametrize("symbol", ["Xx", "Pm", "O", "nd", "", None, 60, True])
+@pytest.mark.parametrize("symbol", ["Xx", "Pm", "O", "nd", "", None, 60, True, math.nan, pd.NA, ["Nd"]])
 def test_unknown_symbol(symbol):
     with pytest.raises(ValueError, match=re.escape(f"Parameter 'symbol' = {symbol!r} is not allowed")):
         element_mass_fraction_in_oxide(symbol)

@@ -32,7 +32,12 @@ def rank_architectures(scores: pd.DataFrame, weights: Mapping[str, float]) -> pd
         raise ValueError(label("error.not_allowed", name="weights", value=weights,
                                allowed="a mapping criterion → weight ≥ 0"))
     checks.not_empty("weights", weights, "give at least one criterion weight")
-    criteria = sorted(set(scores["criterion"]), key=str)
+    for column in ("architecture", "criterion"):
+        for value in scores[column]:
+            if not isinstance(value, str) or not value.strip():
+                raise ValueError(label("error.not_allowed", name=f"scores.{column}", value=value,
+                                       allowed="a non-empty name"))
+    criteria = sorted(set(scores["criterion"]))
     w = {checks.choice("weights (criterion)", c, criteria): checks.non_negative(f"weights[{c!r}]", v)
          for c, v in weights.items()}
     checks.positive("sum of weights", sum(w.values()))

@@ -56,10 +56,25 @@ def non_negative(name: str, value: object, *, unit: str = "") -> float:
 def choice(name: str, value: object, allowed: Iterable[object]) -> object:
     """``value`` if it is one of ``allowed``; otherwise raise ValueError listing them."""
     options = list(allowed)
-    if value not in options:
+    try:
+        allowed_value = any(value is option or (type(value) is type(option) and value == option) for option in options)
+    except (TypeError, ValueError):  # NA, NaN and unhashable values cannot be compared: not allowed
+        allowed_value = False
+    if not allowed_value:
         raise ValueError(label("error.not_allowed", name=name, value=value,
                                allowed=", ".join(map(str, options))))
     return value
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN, NaT and pandas NA; False for anything else (including lists)."""
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
 
 
 def not_empty(name: str, value: Sized, what: str) -> Sized:

@@ -30,31 +30,24 @@ def _reject(name: str, value: object, allowed: str) -> None:
     raise ValueError(label("error.not_allowed", name=name, value=value, allowed=allowed))
 
 
-def _missing(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _date(name: str, value: object, optional: bool = False) -> pd.Timestamp:
     """A pandas Timestamp from a Timestamp, date, numpy datetime64 or ISO 'YYYY-MM-DD' string; NaT if
     missing and ``optional``."""
-    if optional and (value is None or value is pd.NaT or _missing(value)):
+    if optional and (value is None or value is pd.NaT or checks.is_missing(value)):
         return pd.NaT
     if isinstance(value, str):
         try:
             return pd.Timestamp(dt.date.fromisoformat(value.strip()))
         except ValueError:
             pass
-    elif isinstance(value, (dt.date, np.datetime64)) and not _missing(value):
+    elif isinstance(value, (dt.date, np.datetime64)) and not checks.is_missing(value):
         return pd.Timestamp(value)
     _reject(name, value, "a date (YYYY-MM-DD)")
 
 
 def _symbols(name: str, cell: object, allowed: tuple[str, ...]) -> frozenset[str]:
     """Items of a ';'-joined cell (empty or missing → none), each checked against ``allowed``."""
-    if cell is None or _missing(cell):
+    if cell is None or checks.is_missing(cell):
         return frozenset()
     if not isinstance(cell, str):
         _reject(name, cell, "a ';'-separated list such as 'Dy;Tb'")
@@ -95,14 +88,16 @@ class _Component:
 
 def _rules(regulations: pd.DataFrame) -> list[_Rule]:
     _frame("regulations", regulations, REGULATION_COLUMNS, "give at least one regulation")
-    ids = [str(i) for i in regulations["regulation_id"]]
+    ids = list(regulations["regulation_id"])
+    for regulation_id in ids:
+        if not isinstance(regulation_id, str) or not regulation_id.strip():
+            _reject("regulations.regulation_id", regulation_id, "a non-empty identifier")
+    for regulation_id in ids:
+        if ids.count(regulation_id) > 1:
+            _reject("regulations.regulation_id", regulation_id, "each identifier once")
     rules = []
     for row in regulations.itertuples(index=False):
         where = f"regulations (regulation_id={row.regulation_id!r})"
-        if not isinstance(row.regulation_id, str) or not row.regulation_id.strip():
-            _reject("regulations.regulation_id", row.regulation_id, "a non-empty identifier")
-        if ids.count(row.regulation_id) > 1:
-            _reject("regulations.regulation_id", row.regulation_id, "each identifier once")
         rule_type = checks.choice(f"{where} rule_type", row.rule_type, RULE_TYPES)
         applies_to = checks.choice(f"{where} applies_to", row.applies_to, APPLIES_TO)
         if rule_type in BINDING_SCOPE:
@@ -123,12 +118,14 @@ def _rules(regulations: pd.DataFrame) -> list[_Rule]:
 def _components(bom: pd.DataFrame) -> list[_Component]:
     _frame("bom", bom, BOM_COLUMNS, "add at least one component")
     names = list(bom["component"])
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            _reject("bom.component", name, "a non-empty component name")
+    for name in names:
+        if names.count(name) > 1:
+            _reject("bom.component", name, "each component name once")
     components = []
     for row in bom.itertuples(index=False):
-        if not isinstance(row.component, str) or not row.component.strip():
-            _reject("bom.component", row.component, "a non-empty component name")
-        if names.count(row.component) > 1:
-            _reject("bom.component", row.component, "each component name once")
         where = f"bom (component={row.component!r})"
         checks.non_negative(f"{where} mass_kg", row.mass_kg, unit="kg")
         for flag in ("made_in_china", "made_with_chinese_technology"):
@@ -145,7 +142,8 @@ def _components(bom: pd.DataFrame) -> list[_Component]:
 def _in_force(rules: list[_Rule], on: pd.Timestamp) -> list[_Rule]:
     suspended = set()
     for s in rules:
-        if s.rule_type == "suspension" and s.effective <= on and (pd.isna(s.suspended_until) or on <= s.suspended_until):
+        open_ended = pd.isna(s.suspended_until)
+        if s.rule_type == "suspension" and s.effective <= on and (open_ended or on <= s.suspended_until):
             suspended |= s.suspends
     return [r for r in rules if r.rule_type in BINDING_SCOPE and not pd.isna(r.effective) and r.effective <= on
             and r.regulation_id not in suspended]
@@ -198,8 +196,10 @@ def _evaluate(rules: list[_Rule], components: list[_Component], on: pd.Timestamp
         for r in in_force:
             if r.rule_type == "element_licence" and c.made_in_china and _hits(r, c):
                 ids.append(r.regulation_id)
-                reasons.append(f"{r.regulation_id}: exported from China and contains {', '.join(sorted(_hits(r, c)))}")
-            elif r.rule_type == "technology_rule" and c.made_with_chinese_technology and (not r.elements or _hits(r, c)):
+                elements = ", ".join(sorted(_hits(r, c)))
+                reasons.append(f"{r.regulation_id}: exported from China and contains {elements}")
+            elif (r.rule_type == "technology_rule" and c.made_with_chinese_technology
+                  and (not r.elements or _hits(r, c))):
                 ids.append(r.regulation_id)
                 reasons.append(f"{r.regulation_id}: made with Chinese technology")
         rows.append({"component": c.name, "regulation_ids": ";".join(ids), "licence_needed": bool(ids),
@@ -257,7 +257,7 @@ def timeline(regulations: pd.DataFrame, bom: pd.DataFrame, product_value_usd: fl
     value = checks.positive("product_value_usd", product_value_usd, unit="USD")
     first, last = _date("start", start), _date("end", end)
     if last < first:
-        _reject("end", last.date(), f"a date on or after start ({first.date()})")
+        _reject("end", last.date().isoformat(), f"a date on or after start ({first.date()})")
     checks.choice("freq", freq, FREQUENCIES)
     dates = pd.date_range(first, last, freq=freq)
     checks.not_empty("start..end", dates, f"widen the range or use a shorter freq than {freq}")

@@ -60,6 +60,10 @@ def fleet_demand(annual_vehicles: float, architecture_mix_pct: Mapping[str, floa
     (the caller's: metal or oxide); one China share per element group for the whole fleet; no stocks."""
     vehicles = checks.positive("annual_vehicles", annual_vehicles, unit="vehicles/yr")
     _mapping("architecture_mix_pct", architecture_mix_pct, "a mapping architecture → share in %")
+    for arch in architecture_mix_pct:
+        if not isinstance(arch, str) or not arch.strip():
+            raise ValueError(label("error.not_allowed", name="architecture_mix_pct key", value=arch,
+                                   allowed="a non-empty architecture name"))
     mix = {a: checks.percent(f"architecture_mix_pct[{a!r}]", pct) for a, pct in architecture_mix_pct.items()}
     checks.number("architecture_mix_pct (sum; must sum to 100 %)", round(sum(mix.values()), 6),
                   minimum=100 - MIX_TOLERANCE_PCT, maximum=100 + MIX_TOLERANCE_PCT, unit="%")

@@ -9,7 +9,7 @@ import pandas as pd
 
 from widgets.labels import label
 from widgets.models import checks
-from widgets.models.stoichiometry import RARE_EARTH_ELEMENTS, oxide_kg_for_element_kg
+from widgets.models.stoichiometry import RARE_EARTH_ELEMENTS, check_symbol, oxide_kg_for_element_kg
 
 #: Heavy rare earths, for the heavy_re_kg column.
 HEAVY_RARE_EARTHS: tuple[str, ...] = ("Gd", "Tb", "Dy", "Ho", "Er", "Tm", "Yb", "Lu", "Y")
@@ -21,13 +21,6 @@ MAGNET_COLUMNS = ("magnet_id", "name_en", "family", "bhmax_kj_per_m3_min", "bhma
 CONTENT_COLUMNS = ("magnet_id", "element", "wt_pct_min", "wt_pct_max")
 
 
-def _missing(value: object) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
 def _frame(name: str, value: object, columns: tuple[str, ...]) -> pd.DataFrame:
     if not isinstance(value, pd.DataFrame):
         raise ValueError(label("error.not_allowed", name=name, value=type(value).__name__,
@@ -37,11 +30,17 @@ def _frame(name: str, value: object, columns: tuple[str, ...]) -> pd.DataFrame:
     return value
 
 
+def _identifier(name: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(label("error.not_allowed", name=name, value=value, allowed="a non-empty identifier"))
+    return value
+
+
 def _midpoint(name: str, low: object, high: object, maximum: float | None, positive: bool) -> float:
     """Midpoint of [low, high], the one given if the other is missing, NaN if both are missing."""
     given = []
     for suffix, value in (("min", low), ("max", high)):
-        if _missing(value):
+        if checks.is_missing(value):
             continue
         given.append(checks.number(f"{name}_{suffix}", value, minimum=0.0, maximum=maximum,
                                    min_exclusive=positive))
@@ -51,7 +50,7 @@ def _midpoint(name: str, low: object, high: object, maximum: float | None, posit
 
 
 def _optional(name: str, value: object, **limits: object) -> float:
-    if _missing(value):
+    if checks.is_missing(value):
         return math.nan
     return checks.number(name, value, **limits)
 
@@ -61,6 +60,7 @@ def _content_by_magnet(content: pd.DataFrame) -> dict[str, dict[str, float]]:
     table: dict[str, dict[str, float]] = {}
     for row in content.itertuples(index=False):
         where = f"content (magnet_id={row.magnet_id!r}, element={row.element!r})"
+        _identifier("content magnet_id", row.magnet_id)
         checks.choice(f"{where} element", row.element, RARE_EARTH_ELEMENTS + OTHER_CONSTITUENTS)
         if row.element not in RARE_EARTH_ELEMENTS:
             continue
@@ -95,7 +95,7 @@ def magnet_options(magnets: pd.DataFrame, content: pd.DataFrame, required_temp_c
     checks.not_empty("magnets", magnets, "give at least one magnet material")
     _frame("content", content, CONTENT_COLUMNS)
     required = checks.number("required_temp_c", required_temp_c, minimum=-50.0, maximum=400.0, unit="°C")
-    ids = list(magnets["magnet_id"])
+    ids = [_identifier("magnets magnet_id", magnet_id) for magnet_id in magnets["magnet_id"]]
     for magnet_id in ids:
         if ids.count(magnet_id) > 1:
             checks.not_empty(f"magnets (magnet_id={magnet_id!r})", [], "each magnet_id may appear once")
@@ -108,7 +108,7 @@ def magnet_options(magnets: pd.DataFrame, content: pd.DataFrame, required_temp_c
                                value=element_prices_usd_per_kg_oxide, allowed="a mapping element → USD/kg oxide"))
     prices = {}
     for element, price in element_prices_usd_per_kg_oxide.items():
-        checks.choice("element_prices_usd_per_kg_oxide key", element, RARE_EARTH_ELEMENTS)
+        check_symbol("element_prices_usd_per_kg_oxide key", element)
         prices[element] = checks.non_negative(f"element_prices_usd_per_kg_oxide[{element!r}]", price,
                                               unit="USD/kg")
 

@@ -2,6 +2,7 @@
 element. Atomic masses are the IUPAC standard atomic weights (abridged), defined once here."""
 from __future__ import annotations
 
+from widgets.labels import label
 from widgets.models import checks
 
 #: IUPAC standard atomic weights, g/mol.
@@ -22,9 +23,16 @@ OXIDE_ATOMS: dict[str, tuple[int, int]] = {
 }
 
 
+def check_symbol(name: str, value: object) -> str:
+    """``value`` if it is one of ``RARE_EARTH_ELEMENTS`` (case-sensitive); otherwise ValueError naming ``name``."""
+    if not isinstance(value, str):  # NaN, NA, numbers, lists cannot be compared with symbols
+        raise ValueError(label("error.not_allowed", name=name, value=value, allowed=", ".join(RARE_EARTH_ELEMENTS)))
+    return checks.choice(name, value, RARE_EARTH_ELEMENTS)
+
+
 def oxide_formula(symbol: str) -> str:
     """The traded oxide's formula, e.g. 'Nd2O3', 'CeO2', 'Pr6O11'."""
-    checks.choice("symbol", symbol, RARE_EARTH_ELEMENTS)
+    check_symbol("symbol", symbol)
     n_re, n_o = OXIDE_ATOMS[symbol]
     return f"{symbol}{n_re if n_re > 1 else ''}O{n_o}"
 
@@ -33,7 +41,7 @@ def element_mass_fraction_in_oxide(symbol: str) -> float:
     """Mass fraction of the element in its oxide RE_aO_b:  f = a·M_RE / (a·M_RE + b·M_O).
 
     Assumes the oxide formula in ``OXIDE_ATOMS`` (e.g. Nd2O3: 2×144.242 / (2×144.242 + 3×15.999) ≈ 0.8574)."""
-    checks.choice("symbol", symbol, RARE_EARTH_ELEMENTS)
+    check_symbol("symbol", symbol)
     n_re, n_o = OXIDE_ATOMS[symbol]
     metal_g = n_re * ATOMIC_MASS_G_PER_MOL[symbol]
     return metal_g / (metal_g + n_o * ATOMIC_MASS_G_PER_MOL["O"])

@@ -1,0 +1,80 @@
+"""Pieces every explorer shares: labelled inputs, a message area that shows a model's ValueError
+in place (never a traceback), and a results table."""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+
+import ipywidgets as ipw
+from IPython.display import display
+
+from widgets.labels import label
+
+LAYOUT_WIDE = ipw.Layout(width="30rem")
+STYLE_WIDE = {"description_width": "16rem"}
+
+
+def number_input(key: str, value: float, step: float = 1.0) -> ipw.FloatText:
+    """A free-typed number (so bad values reach the model and its message) labelled from labels.csv."""
+    return ipw.FloatText(value=value, step=step, description=label(key), layout=LAYOUT_WIDE, style=STYLE_WIDE)
+
+
+def slider(key: str, value: float, low: float, high: float, step: float) -> ipw.FloatSlider:
+    return ipw.FloatSlider(value=value, min=low, max=high, step=step, description=label(key),
+                           continuous_update=False, layout=LAYOUT_WIDE, style=STYLE_WIDE)
+
+
+def message_area() -> ipw.HTML:
+    return ipw.HTML(value="")
+
+
+def show_error(area: ipw.HTML, error: ValueError) -> None:
+    area.value = (f'<div role="alert" style="color:#8B0000;border-left:4px solid #D55E00;padding:0.3rem 0.6rem">'
+                  f'{html.escape(str(error), quote=False)}</div>')
+
+
+def results_table(rows: Iterable[tuple[str, str]]) -> str:
+    """An HTML table of (label, formatted value) pairs."""
+    body = "".join(f"<tr><th style='text-align:left;padding-right:1rem'>{html.escape(name)}</th>"
+                   f"<td style='text-align:right'>{html.escape(value)}</td></tr>" for name, value in rows)
+    return f"<table>{body}</table>"
+
+
+class Explorer:
+    """Wires inputs to an ``update`` function; a ValueError from the model shows in the message area
+    and leaves the last good results and chart in place."""
+
+    def __init__(self, inputs: dict[str, ipw.ValueWidget], update: Callable[[dict], tuple[str, object | None]],
+                 extra_controls: Iterable[ipw.Widget] = ()):
+        self.inputs = inputs
+        self._update = update
+        self.message = message_area()
+        self.results = ipw.HTML()
+        self.chart_output = ipw.Output()
+        self.last_error: str | None = None
+        for widget in inputs.values():
+            widget.observe(lambda _change: self.refresh(), names="value")
+        controls = ipw.VBox([*extra_controls, *inputs.values()])
+        self.widget = ipw.VBox([controls, self.message, self.results, self.chart_output])
+        self.refresh()
+
+    def values(self) -> dict:
+        return {name: widget.value for name, widget in self.inputs.items()}
+
+    def refresh(self) -> None:
+        try:
+            results_html, chart = self._update(self.values())
+        except ValueError as error:
+            self.last_error = str(error)
+            show_error(self.message, error)
+            return
+        self.last_error = None
+        self.message.value = ""
+        self.results.value = results_html
+        if chart is not None:
+            self.chart_output.clear_output(wait=True)
+            with self.chart_output:
+                display(chart)
+
+    def _ipython_display_(self):
+        display(self.widget)

@@ -1,0 +1,68 @@
+"""Live ore grade–tonnage–cost explorer: pick a published deposit estimate or type your own deposit,
+and read contained and recoverable oxide, annual output, mine life, cost, margin, breakeven grade and
+thorium per year."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import ipywidgets as ipw
+import pandas as pd
+
+from widgets.charts.ore import OreSliders, deposit_points, ore_cost_chart
+from widgets.explorers.common import Explorer, number_input, results_table
+from widgets.labels import label
+from widgets.models import ore
+
+
+@dataclass(frozen=True)
+class OreDeposit:
+    """Starting deposit inputs (from data)."""
+
+    ore_mt: float
+    grade_treo_pct: float
+    throughput_mt_ore_per_yr: float
+    tho2_grade_pct: float
+
+
+def ore_results(values: dict) -> list[tuple[str, str]]:
+    """The model's outputs for the explorer's values, formatted with their units."""
+    result = ore.ore_economics(**values)
+    return [
+        (label("ore.out.contained"), f"{result.contained_treo_t / 1e6:,.2f} Mt"),
+        (label("ore.out.recoverable"), f"{result.recoverable_treo_t / 1e6:,.2f} Mt"),
+        (label("ore.out.annual"), f"{result.annual_treo_t:,.0f} t/yr"),
+        (label("ore.out.life"), f"{result.mine_life_yr:,.0f} yr"),
+        (label("ore.out.cost"), f"US$ {result.cost_usd_per_kg_treo:,.2f}/kg"),
+        (label("ore.out.basket"), f"US$ {result.basket_value_usd_per_kg_treo:,.2f}/kg"),
+        (label("ore.out.margin"), f"US$ {result.margin_usd_per_kg_treo:,.2f}/kg"),
+        (label("ore.out.breakeven"), f"{result.breakeven_grade_treo_pct:,.2f} %"),
+        (label("ore.out.thorium"), f"{result.annual_tho2_t:,.0f} t/yr"),
+    ]
+
+
+def ore_explorer(deposits: pd.DataFrame, deposit: OreDeposit, sliders: OreSliders) -> Explorer:
+    """The live explorer; its ``.widget`` is the ipywidgets box to display."""
+    start = {**asdict(deposit), **asdict(sliders)}
+    inputs = {name: number_input(f"ore.input.{name}", value) for name, value in start.items()}
+    points = deposit_points(deposits)
+    choices = [(label("ore.input.custom"), None)] + [
+        (f"{row.deposit} · {row.category} · {row.grade_treo_pct:.2f} %", index) for index, row in points.iterrows()]
+    picker = ipw.Dropdown(options=choices, value=None, description=label("ore.input.pick"),
+                          style={"description_width": "16rem"}, layout=ipw.Layout(width="40rem"))
+
+    def pick(change):
+        if change["new"] is None:
+            return
+        row = points.loc[change["new"]]
+        if row["ore_mt"] and pd.notna(row["ore_mt"]):
+            inputs["ore_mt"].value = float(row["ore_mt"])
+        inputs["grade_treo_pct"].value = round(float(row["grade_treo_pct"]), 4)
+
+    picker.observe(pick, names="value")
+
+    def update(values: dict):
+        rows = ore_results(values)
+        chart = ore_cost_chart(deposits, OreSliders(**{k: values[k] for k in asdict(sliders)}))
+        return results_table(rows), chart
+
+    return Explorer(inputs, update, extra_controls=[picker])
