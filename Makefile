@@ -25,6 +25,7 @@ $(STAMP): requirements.txt pyproject.toml | check-python
 	touch $(STAMP)
 
 book: $(STAMP)
+	$(PY) -m widgets.buildtools
 	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
 	@echo ""
 	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from widgets.buildtools import refresh_execution_cache
+
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 SITE = ROOT / "_build" / "html"
@@ -38,6 +40,7 @@ class BookBuild:
 def book_build() -> BookBuild:
     """Run the strict build (the same command as ``make book``) once per session."""
     started = time.perf_counter()
+    refresh_execution_cache(ROOT)
     result = subprocess.run(BUILD_COMMAND, cwd=ROOT, capture_output=True, text=True, env=os.environ.copy())
     log = result.stdout + result.stderr
     (ROOT / "_build").mkdir(exist_ok=True)

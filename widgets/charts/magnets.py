@@ -1,0 +1,316 @@
+"""Magnet charts: the property map (remanence Br against coercivity HcJ, one point per material) and the
+cost per motor of each magnet material under price and temperature sliders, with a second panel for the
+heavy rare earths each motor would carry.
+
+The cost chart's Vega expressions restate :func:`widgets.models.magnet_cost.magnet_options`: the model is
+run ONCE in Python (:func:`magnet_per_kg_table`, baseline mass 1 kg) to get, per material, the mass that
+replaces one kg of baseline magnet and the kg of each oxide in one kg of that material; the chart then
+multiplies by the sliders. The parity test (``tests/test_charts_magnets.py``) evaluates the chart at several
+slider positions and compares with ``magnet_options`` run with the same inputs.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from widgets.charts.style import CONFIDENCE_COLOURS, HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish
+from widgets.labels import label, language
+from widgets.models import checks
+from widgets.models.magnet_cost import HEAVY_RARE_EARTHS, magnet_options
+from widgets.models.stoichiometry import RARE_EARTH_ELEMENTS, oxide_kg_for_element_kg
+
+#: Numeric property columns counted by :func:`one_row_per_material`.
+PROPERTY_COLUMNS = ("br_t_min", "br_t_max", "hcj_ka_per_m_min", "hcj_ka_per_m_max", "bhmax_kj_per_m3_min",
+                    "bhmax_kj_per_m3_max", "max_operating_temp_c", "density_g_per_cm3")
+#: Price groups of the sliders: Nd and Pr share the NdPr oxide price; every other rare earth not named here
+#: takes the "other rare earths" price.
+PRICE_GROUPS = {"ndpr": ("Nd", "Pr"), "dy": ("Dy",), "tb": ("Tb",), "sm": ("Sm",)}
+OTHER_GROUP = "other"
+GREY = "#999999"
+
+
+@dataclass(frozen=True)
+class MagnetSliders:
+    """Initial slider positions (taken from data by the caller)."""
+
+    required_temp_c: float
+    baseline_mass_kg: float
+    ndpr_oxide_price_usd_per_kg: float
+    dy_oxide_price_usd_per_kg: float
+    tb_oxide_price_usd_per_kg: float
+    sm_oxide_price_usd_per_kg: float
+    processing_cost_usd_per_kg_magnet: float
+    other_re_oxide_price_usd_per_kg: float = 0.0
+
+    def element_prices(self) -> dict[str, float]:
+        """Oxide price per element for ``magnet_options``: Nd and Pr take the NdPr price, Dy, Tb and Sm their
+        own, every other rare earth the "other" price."""
+        own = {"Nd": self.ndpr_oxide_price_usd_per_kg, "Pr": self.ndpr_oxide_price_usd_per_kg,
+               "Dy": self.dy_oxide_price_usd_per_kg, "Tb": self.tb_oxide_price_usd_per_kg,
+               "Sm": self.sm_oxide_price_usd_per_kg}
+        return {el: own.get(el, self.other_re_oxide_price_usd_per_kg) for el in RARE_EARTH_ELEMENTS}
+
+
+def _filled(row: pd.Series) -> int:
+    return sum(1 for column in PROPERTY_COLUMNS if column in row.index and pd.notna(row[column]))
+
+
+def one_row_per_material(magnets: pd.DataFrame) -> pd.DataFrame:
+    """One row per ``magnet_id``: the magnets table may hold one row per source; this keeps, per material, the
+    row with the most non-empty numeric property cells (Br, HcJ, BHmax min/max, max temperature, density);
+    on a tie the first such row in table order. Materials keep the order of their first appearance. Nothing
+    is averaged: each kept row is one source's figures."""
+    checks.not_empty("magnets", magnets, "give at least one magnet material")
+    scores = magnets.apply(_filled, axis=1)
+    keep = []
+    for magnet_id in pd.unique(magnets["magnet_id"]):
+        rows = scores[magnets["magnet_id"] == magnet_id]
+        keep.append(rows.idxmax())  # idxmax returns the first maximum
+    return magnets.loc[keep].reset_index(drop=True)
+
+
+def _name(row) -> str:
+    """The material's display name in the active language (Japanese if given, else English)."""
+    name_ja = getattr(row, "name_ja", None)
+    if language() == "ja" and isinstance(name_ja, str) and name_ja.strip():
+        return name_ja
+    return row.name_en
+
+
+def _mid(low: object, high: object) -> float:
+    given = [float(v) for v in (low, high) if pd.notna(v)]
+    return sum(given) / len(given) if given else math.nan
+
+
+def _both(low: object, high: object) -> tuple[float, float]:
+    return (float(low), float(high)) if pd.notna(low) and pd.notna(high) else (math.nan, math.nan)
+
+
+def property_points(magnets: pd.DataFrame) -> pd.DataFrame:
+    """One row per material with Br and HcJ midpoints (the one given if only one is), the min–max where both
+    are given (else empty) and the fields the tooltip shows; materials without Br or HcJ are kept with
+    ``plotted`` False."""
+    rows = []
+    for m in magnets.itertuples(index=False):
+        br, hcj = _mid(m.br_t_min, m.br_t_max), _mid(m.hcj_ka_per_m_min, m.hcj_ka_per_m_max)
+        br_lo, br_hi = _both(m.br_t_min, m.br_t_max)
+        hcj_lo, hcj_hi = _both(m.hcj_ka_per_m_min, m.hcj_ka_per_m_max)
+        rows.append({"magnet_id": m.magnet_id, "material": _name(m), "family": m.family, "grade": m.grade,
+                     "br_t": br, "br_t_lo": br_lo, "br_t_hi": br_hi,
+                     "hcj_ka_per_m": hcj, "hcj_ka_per_m_lo": hcj_lo, "hcj_ka_per_m_hi": hcj_hi,
+                     "bhmax_kj_per_m3": _mid(m.bhmax_kj_per_m3_min, m.bhmax_kj_per_m3_max),
+                     "max_operating_temp_c": float(m.max_operating_temp_c) if pd.notna(m.max_operating_temp_c)
+                     else math.nan,
+                     "source": m.source_id, "confidence": m.confidence,
+                     "plotted": not (math.isnan(br) or math.isnan(hcj))})
+    return pd.DataFrame(rows)
+
+
+def magnet_property_map(magnets: pd.DataFrame) -> alt.LayerChart:
+    """Br (T) against HcJ (kA/m), one point per material at the midpoints, min–max bars where a source gives
+    both ends, colour by family. ``magnets`` holds one row per material (see :func:`one_row_per_material`).
+    Materials without Br or HcJ cannot be placed; the description names them."""
+    points = property_points(magnets)
+    placed = points[points["plotted"]]
+    x = alt.X("hcj_ka_per_m:Q", title=label("magnets.map.axis.hcj"), scale=alt.Scale(zero=True))
+    y = alt.Y("br_t:Q", title=label("magnets.map.axis.br"), scale=alt.Scale(zero=True))
+    colour = alt.Color("family:N", title=label("magnets.map.legend.family"))
+    hcj_bars = (alt.Chart(placed[placed["hcj_ka_per_m_lo"].notna()]).mark_rule(strokeWidth=1.5, opacity=0.7)
+                .encode(x=alt.X("hcj_ka_per_m_lo:Q"), x2="hcj_ka_per_m_hi:Q", y=y, color=colour))
+    br_bars = (alt.Chart(placed[placed["br_t_lo"].notna()]).mark_rule(strokeWidth=1.5, opacity=0.7)
+               .encode(x=x, y=alt.Y("br_t_lo:Q"), y2="br_t_hi:Q", color=colour))
+    dots = (alt.Chart(placed).mark_point(filled=True, size=90, opacity=0.95, stroke="#000000", strokeWidth=0.5)
+            .encode(x=x, y=y, color=colour,
+                    shape=alt.Shape("confidence:N", title=label("chart.tooltip.confidence"),
+                                    scale=alt.Scale(domain=list(CONFIDENCE_COLOURS))),
+                    tooltip=[alt.Tooltip("material:N", title=label("magnets.tooltip.material")),
+                             alt.Tooltip("grade:N", title=label("magnets.tooltip.grade")),
+                             alt.Tooltip("family:N", title=label("magnets.map.legend.family")),
+                             alt.Tooltip("br_t:Q", format=".2f", title=label("magnets.map.axis.br")),
+                             alt.Tooltip("hcj_ka_per_m:Q", format=",.0f", title=label("magnets.map.axis.hcj")),
+                             alt.Tooltip("bhmax_kj_per_m3:Q", format=",.0f", title=label("magnets.tooltip.bhmax")),
+                             alt.Tooltip("max_operating_temp_c:Q", format=",.0f",
+                                         title=label("magnets.tooltip.max_temp")),
+                             alt.Tooltip("source:N", title=label("chart.tooltip.source")),
+                             alt.Tooltip("confidence:N", title=label("chart.tooltip.confidence"))]))
+    layered = alt.layer(hcj_bars, br_bars, dots).properties(width=WIDTH_PX, height=HEIGHT_PX)
+    description = label("magnets.map.description")
+    missing = points.loc[~points["plotted"], "material"].tolist()
+    if missing:
+        description += " " + label("magnets.map.description.missing", materials=", ".join(missing))
+    return finish(layered, title=label("magnets.map.title"), subtitle=label("magnets.map.subtitle"),
+                  description=description)
+
+
+def magnet_per_kg_table(magnets: pd.DataFrame, content: pd.DataFrame, baseline_magnet_id: str) -> pd.DataFrame:
+    """Per material, the slider-independent quantities the cost chart multiplies, from ONE run of
+    ``magnet_options`` (baseline mass 1 kg, every oxide price 1 US$/kg, no processing cost):
+
+    mass_per_baseline_kg        = mass_needed_kg / baseline mass  (BH_base / BH_mat · ρ_mat / ρ_base)
+    oxide_<group>_kg_per_kg     = Σ_El in group oxide_kg_for_element_kg(El, re_kg_El) / mass_needed_kg
+    heavy_re_kg_per_kg, dy_kg_per_kg, tb_kg_per_kg = the element (not oxide) kg per kg of the material
+    sizable / costable          = as in the model; note says why a material cannot be sized or costed.
+
+    Groups: ndpr (Nd, Pr), dy, tb, sm, other (every other rare earth). The oxide kg, priced at 1 US$/kg,
+    sum to the model's oxide cost (checked here)."""
+    unit_prices = dict.fromkeys(RARE_EARTH_ELEMENTS, 1.0)
+    options = magnet_options(magnets, content, -50.0, baseline_magnet_id, 1.0, unit_prices, 0.0)
+    names = {m.magnet_id: _name(m) for m in magnets.itertuples(index=False)}
+    elements = [c.removeprefix("re_kg_") for c in options.columns if c.startswith("re_kg_")]
+    group_of = {el: next((g for g, members in PRICE_GROUPS.items() if el in members), OTHER_GROUP)
+                for el in elements}
+    rows = []
+    for r in options.itertuples(index=False):
+        row = r._asdict()
+        sizable = bool(r.sizable)
+        costable = sizable and not math.isnan(r.material_cost_usd_per_motor)
+        mass = r.mass_needed_kg
+        out = {"magnet_id": r.magnet_id, "material": names[r.magnet_id], "family": r.family,
+               "max_operating_temp_c": r.max_operating_temp_c, "sizable": sizable, "costable": costable,
+               "mass_per_baseline_kg": mass if sizable else math.nan}
+        for group in (*PRICE_GROUPS, OTHER_GROUP):
+            oxide = sum(oxide_kg_for_element_kg(el, row[f"re_kg_{el}"]) for el in elements
+                        if group_of[el] == group) if costable else math.nan
+            out[f"oxide_{group}_kg_per_kg"] = oxide / mass if costable else math.nan
+        for name, members in (("heavy_re", HEAVY_RARE_EARTHS), ("dy", ("Dy",)), ("tb", ("Tb",))):
+            kg = sum(row[f"re_kg_{el}"] for el in elements if el in members) if costable else math.nan
+            out[f"{name}_kg_per_kg"] = kg / mass if costable else math.nan
+        if costable:
+            total = sum(out[f"oxide_{g}_kg_per_kg"] for g in (*PRICE_GROUPS, OTHER_GROUP)) * mass
+            assert math.isclose(total, r.oxide_cost_usd_per_motor, rel_tol=1e-9, abs_tol=1e-12)
+        out["note"] = ("" if costable else
+                       label("magnets.note.cannot_be_sized") if not sizable else label("magnets.note.cannot_be_costed"))
+        rows.append(out)
+    return pd.DataFrame(rows)
+
+
+def _slider(name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
+    return alt.param(name=name, value=value,
+                     bind=alt.binding_range(min=low, max=high, step=step, name=label(f"magnets.slider.{name}") + " "))
+
+
+SLIDER_RANGES = {
+    "required_temp_c": (-50, 350, 5),
+    "baseline_mass_kg": (0.1, 10, 0.1),
+    "ndpr_oxide_price_usd_per_kg": (0, 300, 1),
+    "dy_oxide_price_usd_per_kg": (0, 1500, 5),
+    "tb_oxide_price_usd_per_kg": (0, 4000, 10),
+    "sm_oxide_price_usd_per_kg": (0, 100, 0.5),
+    "other_re_oxide_price_usd_per_kg": (0, 100, 0.5),
+    "processing_cost_usd_per_kg_magnet": (0, 200, 1),
+}
+
+# Vega expressions (param names are the sliders' names, datum fields the per-kg table's columns).
+MEETS_EXPR = "isValid(datum.max_operating_temp_c) && datum.max_operating_temp_c >= required_temp_c"
+MASS_EXPR = "datum.sizable ? baseline_mass_kg * datum.mass_per_baseline_kg : null"
+OXIDE_PER_KG_EXPR = ("datum.oxide_ndpr_kg_per_kg * ndpr_oxide_price_usd_per_kg"
+                     " + datum.oxide_dy_kg_per_kg * dy_oxide_price_usd_per_kg"
+                     " + datum.oxide_tb_kg_per_kg * tb_oxide_price_usd_per_kg"
+                     " + datum.oxide_sm_kg_per_kg * sm_oxide_price_usd_per_kg"
+                     " + datum.oxide_other_kg_per_kg * other_re_oxide_price_usd_per_kg")
+COST_EXPR = (f"datum.costable ? baseline_mass_kg * datum.mass_per_baseline_kg"
+             f" * ({OXIDE_PER_KG_EXPR} + processing_cost_usd_per_kg_magnet) : null")
+HEAVY_EXPR = "datum.costable ? baseline_mass_kg * datum.mass_per_baseline_kg * datum.heavy_re_kg_per_kg : null"
+DY_EXPR = "datum.costable ? baseline_mass_kg * datum.mass_per_baseline_kg * datum.dy_kg_per_kg : null"
+TB_EXPR = "datum.costable ? baseline_mass_kg * datum.mass_per_baseline_kg * datum.tb_kg_per_kg : null"
+
+
+def _status_expr() -> str:
+    return (f"({MEETS_EXPR}) ? {json.dumps(label('magnets.status.meets'))}"
+            f" : {json.dumps(label('magnets.status.fails'))}")
+
+
+def _params(sliders: MagnetSliders, names) -> list[alt.Parameter]:
+    return [_slider(name, getattr(sliders, name), *SLIDER_RANGES[name]) for name in names]
+
+
+def _y(per_kg: pd.DataFrame) -> alt.Y:
+    return alt.Y("material:N", title=None, sort=None, scale=alt.Scale(domain=per_kg["material"].tolist()),
+                 axis=alt.Axis(labelLimit=240))
+
+
+def _colour() -> alt.Color:
+    return alt.Color("temperature_status:N", title=label("magnets.legend.temperature"),
+                     scale=alt.Scale(domain=[label("magnets.status.meets"), label("magnets.status.fails")],
+                                     range=[OKABE_ITO[0], GREY]))
+
+
+def _note_layer(per_kg: pd.DataFrame) -> alt.Chart:
+    """Materials that cannot be sized or costed: no bar, their note written at the start of the row."""
+    return (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11, fontStyle="italic")
+            .transform_filter("!datum.costable")
+            .transform_calculate(meets_temperature=MEETS_EXPR)
+            .encode(y=_y(per_kg), x=alt.value(0), text="note:N",
+                    tooltip=[alt.Tooltip("material:N", title=label("magnets.tooltip.material")),
+                             alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]))
+
+
+def _cost_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
+    calculations = {"meets_temperature": MEETS_EXPR, "temperature_status": _status_expr(),
+                    "mass_needed_kg": MASS_EXPR, "material_cost_usd_per_motor": COST_EXPR,
+                    "heavy_re_kg": HEAVY_EXPR}
+    x = alt.X("material_cost_usd_per_motor:Q", title=label("magnets.axis.cost"))
+    bars = (alt.Chart(per_kg).mark_bar(height=16)
+            .transform_calculate(**calculations)
+            .encode(x=x, y=_y(per_kg), color=_colour(),
+                    tooltip=[alt.Tooltip("material:N", title=label("magnets.tooltip.material")),
+                             alt.Tooltip("family:N", title=label("magnets.map.legend.family")),
+                             alt.Tooltip("material_cost_usd_per_motor:Q", format=",.0f", title=label("magnets.axis.cost")),
+                             alt.Tooltip("mass_needed_kg:Q", format=",.2f", title=label("magnets.tooltip.mass")),
+                             alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
+                             alt.Tooltip("max_operating_temp_c:Q", format=",.0f", title=label("magnets.tooltip.max_temp")),
+                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature"))]))
+    values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
+              .transform_calculate(material_cost_usd_per_motor=COST_EXPR)
+              .encode(x=x, y=_y(per_kg), text=alt.Text("material_cost_usd_per_motor:Q", format=",.0f")))
+    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=WIDTH_PX, height=alt.Step(24))
+
+
+def _heavy_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
+    calculations = {"meets_temperature": MEETS_EXPR, "temperature_status": _status_expr(),
+                    "heavy_re_kg": HEAVY_EXPR, "dy_kg": DY_EXPR, "tb_kg": TB_EXPR}
+    x = alt.X("heavy_re_kg:Q", title=label("magnets.axis.heavy"))
+    bars = (alt.Chart(per_kg).mark_bar(height=16)
+            .transform_calculate(**calculations)
+            .encode(x=x, y=_y(per_kg), color=_colour(),
+                    tooltip=[alt.Tooltip("material:N", title=label("magnets.tooltip.material")),
+                             alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
+                             alt.Tooltip("dy_kg:Q", format=",.3f", title=label("magnets.tooltip.dy")),
+                             alt.Tooltip("tb_kg:Q", format=",.3f", title=label("magnets.tooltip.tb")),
+                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature"))]))
+    values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
+              .transform_calculate(heavy_re_kg=HEAVY_EXPR)
+              .encode(x=x, y=_y(per_kg), text=alt.Text("heavy_re_kg:Q", format=",.3f")))
+    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=WIDTH_PX, height=alt.Step(24))
+
+
+def _description(key: str, per_kg: pd.DataFrame) -> str:
+    text = label(key)
+    not_costed = per_kg.loc[~per_kg["costable"]]
+    if len(not_costed):
+        text += " " + label("magnets.cost.description.missing",
+                            materials=", ".join(f"{r.material} ({r.note})" for r in not_costed.itertuples()))
+    return text
+
+
+def magnet_cost_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt.VConcatChart:
+    """Two panels sharing the sliders: cost per motor of each material (bars, grey where the material is
+    rated below the required temperature) and the heavy rare earths each motor would carry. ``per_kg_table``
+    comes from :func:`magnet_per_kg_table`; materials that cannot be sized or costed keep a row with their note
+    and no bar."""
+    concat = (alt.vconcat(_cost_panel(per_kg_table), _heavy_panel(per_kg_table), spacing=30)
+              .add_params(*_params(sliders, SLIDER_RANGES)).resolve_scale(color="shared"))
+    return finish(concat, title=label("magnets.cost.title"), subtitle=label("magnets.cost.subtitle"),
+                  description=_description("magnets.cost.description", per_kg_table))
+
+
+def heavy_re_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt.LayerChart:
+    """The heavy-rare-earth panel on its own, with the two sliders it moves with (baseline mass, required
+    temperature)."""
+    panel = _heavy_panel(per_kg_table).add_params(*_params(sliders, ("required_temp_c", "baseline_mass_kg")))
+    return finish(panel, title=label("magnets.heavy.title"), subtitle=label("magnets.heavy.subtitle"),
+                  description=_description("magnets.heavy.description", per_kg_table))
