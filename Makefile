@@ -26,6 +26,7 @@ $(STAMP): requirements.txt pyproject.toml | check-python
 
 book: $(STAMP)
 	$(PY) -m widgets.buildtools
+	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
 	@echo ""
 	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -41,6 +42,7 @@ def book_build() -> BookBuild:
     """Run the strict build (the same command as ``make book``) once per session."""
     started = time.perf_counter()
     refresh_execution_cache(ROOT)
+    shutil.rmtree(SITE, ignore_errors=True)  # no stale pages from earlier builds
     result = subprocess.run(BUILD_COMMAND, cwd=ROOT, capture_output=True, text=True, env=os.environ.copy())
     log = result.stdout + result.stderr
     (ROOT / "_build").mkdir(exist_ok=True)

@@ -71,11 +71,14 @@ class PageVisit:
         self.external_requests: list[str] = []
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
+        self.broken_responses: list[str] = []
         self.context = browser.new_context()
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.on("response", lambda response: response.status >= 400
+                     and self.broken_responses.append(f"{response.status} {response.url} (from {response.request.headers.get('referer')})"))
         self.page.goto(site_url + page_path, wait_until="load")
 
     def _route(self, route):
@@ -143,12 +146,13 @@ def test_page_is_offline_clean_and_interactive(visit):
 
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        "async () => (await axe.run(document, {resultTypes: ['violations'], preload: false})).violations"
         ".filter(v => ['serious', 'critical'].includes(v.impact))"
         ".map(v => v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' "
         "+ v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') + ')')")
 
     assert visit.external_requests == [], f"{len(visit.external_requests)} requests left the site"
+    assert visit.broken_responses == []
     assert visit.console_errors == []
     assert visit.page_errors == []
     assert sliders_unchanged == [], f"{charts} charts; sliders that did not change their chart"

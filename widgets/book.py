@@ -67,3 +67,27 @@ def glue_text(name: str, text: str) -> str:
     from myst_nb import glue
     glue(name, Markdown(str(text)), display=False)
     return str(text)
+
+
+VERDICT_STYLE = {"confirmed": "tip", "differs": "warning", "unverified": "note", "contradicted": "danger"}
+
+
+def source_check(claim_id: str):
+    """A "Source check" admonition for one claim-ledger row: the report's words, the verdict, what
+    the sources say instead, and the citations. Displayed as MyST Markdown (the book parses it)."""
+    from IPython.display import Markdown
+
+    from widgets.data import split_list
+    from widgets.labels import label
+    claim = row("claims", claim_id=claim_id)
+    keys = [claim["source_id"], *split_list(claim["other_source_ids"])]
+    keys = [key for key in dict.fromkeys(keys) if key and key != "imaizumi2025report"]
+    cites = f" {{cite:p}}`{','.join(keys)}`" if keys else ""
+    verdict = str(claim["verdict"])
+    differs = "" if pd.isna(claim["what_differs_en"]) else f"\n\n{claim['what_differs_en']}"
+    text = (f":::{{admonition}} {label('book.source_check')} · {label('verdict.' + verdict)}\n"
+            f":class: {VERDICT_STYLE[verdict]}\n\n"
+            f"**{label('book.report_says')}** ({label('book.section')} {claim['section']}): "
+            f"「{claim['text_ja']}」 — {claim['claim_en']}"
+            f"{differs}{cites} [{claim_id}]\n:::\n")
+    return Markdown(text)

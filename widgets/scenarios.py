@@ -1,0 +1,84 @@
+"""Starting values for the explorers, read from the data package (never typed in code).
+
+Each function returns the values and, for each, the row it came from (source id, confidence), so
+a chapter can cite what a slider starts at.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from widgets.book import figure, row
+from widgets.charts.ore import OreSliders
+from widgets.explorers.ore import OreDeposit
+from widgets.models import ore
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a starting value comes from."""
+
+    value: float
+    source_id: str
+    confidence: str
+    how: str
+
+
+def parameter(name: str, scenario: str = "base") -> Provenance:
+    """A value of ``model_parameters`` with its provenance."""
+    found = row("model_parameters", parameter=name, scenario=scenario)
+    return Provenance(float(found["value"]), str(found["source_id"]), str(found["confidence"]),
+                      str(found["description_en"]))
+
+
+def annual_price(commodity: str, year: int, market: str = "Argus via USGS MCS") -> Provenance:
+    """An annual-average price (US$/kg) from ``prices``."""
+    found = row("prices", commodity=commodity, date=f"{year}-01-01", market=market, basis="annual_average")
+    return Provenance(float(found["value_low"]), str(found["source_id"]), str(found["confidence"]),
+                      f"{commodity} annual average {year}, {market}")
+
+
+def beylikova_deposit() -> tuple[OreDeposit, dict[str, Provenance]]:
+    """Beylikova as announced in 2025: 694 Mt ore holding 12.5 Mt REO (grade implied), planned
+    plant throughput and the ministry's ThO2 grade."""
+    claim = row("deposits", estimate_id="beylikova-2025-reo-claim")
+    grade = ore.implied_grade_treo_pct(float(claim["ore_mt"]), float(claim["contained_treo_mt"]))
+    thorium = row("deposits", estimate_id="beylikova-thorium-ministry")
+    throughput = parameter("plant_throughput_mt_ore_per_yr_beylikova", "reference")
+    provenance = {
+        "ore_mt": Provenance(float(claim["ore_mt"]), str(claim["source_id"]), str(claim["confidence"]),
+                             "ore tonnage announced with the 2025 oxide figure"),
+        "grade_treo_pct": Provenance(grade, str(claim["source_id"]), str(claim["confidence"]),
+                                     "[calc] contained oxide / ore tonnage"),
+        "throughput_mt_ore_per_yr": throughput,
+        "tho2_grade_pct": Provenance(float(thorium["tho2_grade_pct"]), str(thorium["source_id"]),
+                                     str(thorium["confidence"]), "ThO2 grade of the ore field"),
+    }
+    deposit = OreDeposit(**{name: p.value for name, p in provenance.items()})
+    return deposit, provenance
+
+
+def ore_sliders() -> tuple[OreSliders, dict[str, Provenance]]:
+    """Cost, recovery and price starting points; the Dy+Tb share starts at zero because no source
+    in the data gives it for these deposits (listed in gaps.csv)."""
+    ndpr_share = row("deposits", estimate_id="mountain-pass-composition-10k2021")
+    provenance = {
+        "opex_usd_per_t_ore": parameter("opex_usd_per_t_ore"),
+        "recovery_pct": parameter("recovery_pct"),
+        "ndpr_share_of_treo_pct": Provenance(float(ndpr_share["ndpr_share_of_treo_pct"]),
+                                             str(ndpr_share["source_id"]), str(ndpr_share["confidence"]),
+                                             "NdPr share of TREO at Mountain Pass"),
+        "ndpr_oxide_price_usd_per_kg": parameter("ndpr_oxide_price_usd_per_kg"),
+        "dytb_share_of_treo_pct": Provenance(0.0, "", "gap",
+                                             "no sourced Dy+Tb share: starts at zero (gap)"),
+        "dytb_oxide_price_usd_per_kg": parameter("dy_oxide_price_usd_per_kg"),
+        "other_oxide_price_usd_per_kg": annual_price("ce_oxide", 2024),
+    }
+    return OreSliders(**{name: p.value for name, p in provenance.items()}), provenance
+
+
+def deposits() -> pd.DataFrame:
+    """The deposits table (for charts and explorers)."""
+    from widgets.data import load_table
+    return load_table("deposits")
