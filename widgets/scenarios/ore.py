@@ -1,42 +1,13 @@
-"""Starting values for the explorers, read from the data package (never typed in code).
-
-Each function returns the values and, for each, the row it came from (source id, confidence), so
-a chapter can cite what a slider starts at.
-"""
+"""Starting values for the ore grade–tonnage–cost chart and explorer, from the data package."""
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import pandas as pd
 
-from widgets.book import figure, row
+from widgets.book import row
 from widgets.charts.ore import OreSliders
 from widgets.explorers.ore import OreDeposit
 from widgets.models import ore
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a starting value comes from."""
-
-    value: float
-    source_id: str
-    confidence: str
-    how: str
-
-
-def parameter(name: str, scenario: str = "base") -> Provenance:
-    """A value of ``model_parameters`` with its provenance."""
-    found = row("model_parameters", parameter=name, scenario=scenario)
-    return Provenance(float(found["value"]), str(found["source_id"]), str(found["confidence"]),
-                      str(found["description_en"]))
-
-
-def annual_price(commodity: str, year: int, market: str = "Argus via USGS MCS") -> Provenance:
-    """An annual-average price (US$/kg) from ``prices``."""
-    found = row("prices", commodity=commodity, date=f"{year}-01-01", market=market, basis="annual_average")
-    return Provenance(float(found["value_low"]), str(found["source_id"]), str(found["confidence"]),
-                      f"{commodity} annual average {year}, {market}")
+from widgets.scenarios.common import Provenance, annual_price, parameter
 
 
 def beylikova_deposit() -> tuple[OreDeposit, dict[str, Provenance]]:
