@@ -195,9 +195,9 @@ def test_assess_bom_bad_date_and_value(on_date, value, message):
      "Parameter 'regulations (regulation_id='r-value') value_share_threshold_pct' = 120.0 is outside the allowed range [0, 100] %"),
     ("value_share_threshold_pct", [NAN] * 6,
      "Parameter 'regulations (regulation_id='r-value') value_share_threshold_pct' = nan is outside"),
-    ("applies_to", ["foreign_made_items", "exports_from_china", "foreign_made_items", "foreign_made_items", "none",
+    ("applies_to", ["exports_from_china", "exports_from_china", "exports_from_china", "foreign_made_items", "none",
                     "none"],
-     "Parameter 'regulations (regulation_id='r-apr') applies_to (for rule_type element_licence)' = 'foreign_made_items'"),
+     "Parameter 'regulations (regulation_id='r-value') applies_to (for rule_type value_share_rule)' = 'exports_from_china'"),
     ("suspends", ["", "", "", "", "r-value;r-nope", NAN],
      "Parameter 'regulations (regulation_id='r-susp') suspends' = 'r-nope' is not allowed"),
     ("effective_date", [T("2025-04-04"), "soon", T("2025-12-01"), T("2025-12-01"), T("2025-11-07"), NAT],
@@ -227,3 +227,19 @@ def test_timeline_bad_inputs(start, end, freq, message):
 def test_timeline_bad_product_value():
     with pytest.raises(ValueError, match=re.escape("Parameter 'product_value_usd' = 0 is outside")):
         timeline(_regulations(), _bom(), 0, "2025-01-01", "2026-01-01")
+
+
+def test_element_licence_on_foreign_made_items_catches_chinese_origin_items_shipped_on():
+    # a rule like No. 61's origin provision: Chinese-origin controlled items re-exported from abroad
+    regulations = _regulations().assign(applies_to=lambda f: f["applies_to"].where(
+        f["regulation_id"] != "r-apr", "foreign_made_items"))
+    bom = pd.DataFrame([{"component": "magnet", "value_usd": 100.0, "mass_kg": 2.0, "rare_earth_elements": "Nd;Dy",
+                         "rare_earth_origin": "china", "made_in_china": False, "made_with_chinese_technology": False},
+                        {"component": "rest", "value_usd": 900.0, "mass_kg": 50.0, "rare_earth_elements": "",
+                         "rare_earth_origin": "non_china", "made_in_china": False, "made_with_chinese_technology": False}])
+    result = assess_bom(regulations, bom, T("2025-06-01"), 1000.0)   # only r-apr (from 2025-04-04) is in force
+    magnet = result.components.set_index("component").loc["magnet"]
+    assert magnet["licence_needed"] and magnet["regulation_ids"] == "r-apr"
+    assert "Chinese-origin Dy shipped on from outside China" in magnet["reason_en"]
+    non_chinese = bom.assign(rare_earth_origin="non_china")
+    assert not assess_bom(regulations, non_chinese, T("2025-06-01"), 1000.0).licence_needed

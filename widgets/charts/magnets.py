@@ -23,15 +23,11 @@ from widgets.models import checks
 from widgets.models.magnet_cost import HEAVY_RARE_EARTHS, magnet_options
 from widgets.models.stoichiometry import RARE_EARTH_ELEMENTS, oxide_kg_for_element_kg
 
-#: Numeric property columns counted by :func:`one_row_per_material`.
-PROPERTY_COLUMNS = ("br_t_min", "br_t_max", "hcj_ka_per_m_min", "hcj_ka_per_m_max", "bhmax_kj_per_m3_min",
-                    "bhmax_kj_per_m3_max", "max_operating_temp_c", "density_g_per_cm3")
 #: Price groups of the sliders: Nd and Pr share the NdPr oxide price; every other rare earth not named here
 #: takes the "other rare earths" price.
 PRICE_GROUPS = {"ndpr": ("Nd", "Pr"), "dy": ("Dy",), "tb": ("Tb",), "sm": ("Sm",)}
 OTHER_GROUP = "other"
 GREY = "#999999"
-
 
 @dataclass(frozen=True)
 class MagnetSliders:
@@ -55,22 +51,13 @@ class MagnetSliders:
         return {el: own.get(el, self.other_re_oxide_price_usd_per_kg) for el in RARE_EARTH_ELEMENTS}
 
 
-def _filled(row: pd.Series) -> int:
-    return sum(1 for column in PROPERTY_COLUMNS if column in row.index and pd.notna(row[column]))
-
-
-def one_row_per_material(magnets: pd.DataFrame) -> pd.DataFrame:
-    """One row per ``magnet_id``: the magnets table may hold one row per source; this keeps, per material, the
-    row with the most non-empty numeric property cells (Br, HcJ, BHmax min/max, max temperature, density);
-    on a tie the first such row in table order. Materials keep the order of their first appearance. Nothing
-    is averaged: each kept row is one source's figures."""
-    checks.not_empty("magnets", magnets, "give at least one magnet material")
-    scores = magnets.apply(_filled, axis=1)
-    keep = []
-    for magnet_id in pd.unique(magnets["magnet_id"]):
-        rows = scores[magnets["magnet_id"] == magnet_id]
-        keep.append(rows.idxmax())  # idxmax returns the first maximum
-    return magnets.loc[keep].reset_index(drop=True)
+def one_content_row_per_element(content: pd.DataFrame) -> pd.DataFrame:
+    """One row per (magnet_id, element): the content table may hold one row per source; this keeps, per pair,
+    the row with the most non-empty of wt_pct_min / wt_pct_max; on a tie the first such row in table order.
+    Pairs keep the order of their first appearance. Nothing is averaged."""
+    filled = content[["wt_pct_min", "wt_pct_max"]].notna().sum(axis=1)
+    keep = [filled[group.index].idxmax() for _key, group in content.groupby(["magnet_id", "element"], sort=False)]
+    return content.loc[keep].reset_index(drop=True)
 
 
 def _name(row) -> str:
@@ -112,7 +99,7 @@ def property_points(magnets: pd.DataFrame) -> pd.DataFrame:
 
 def magnet_property_map(magnets: pd.DataFrame) -> alt.LayerChart:
     """Br (T) against HcJ (kA/m), one point per material at the midpoints, min–max bars where a source gives
-    both ends, colour by family. ``magnets`` holds one row per material (see :func:`one_row_per_material`).
+    both ends, colour by family. ``magnets`` holds one row per material (see :func:`widgets.models.magnet_profiles.material_profiles`).
     Materials without Br or HcJ cannot be placed; the description names them."""
     points = property_points(magnets)
     placed = points[points["plotted"]]
@@ -153,13 +140,15 @@ def magnet_per_kg_table(magnets: pd.DataFrame, content: pd.DataFrame, baseline_m
     mass_per_baseline_kg        = mass_needed_kg / baseline mass  (BH_base / BH_mat · ρ_mat / ρ_base)
     oxide_<group>_kg_per_kg     = Σ_El in group oxide_kg_for_element_kg(El, re_kg_El) / mass_needed_kg
     heavy_re_kg_per_kg, dy_kg_per_kg, tb_kg_per_kg = the element (not oxide) kg per kg of the material
-    sizable / costable          = as in the model; note says why a material cannot be sized or costed.
+    sizable / costable          = as in the model; note says why a material cannot be sized or costed, or
+                                  that no content row is given (the model then counts no rare earths).
 
     Groups: ndpr (Nd, Pr), dy, tb, sm, other (every other rare earth). The oxide kg, priced at 1 US$/kg,
     sum to the model's oxide cost (checked here)."""
     unit_prices = dict.fromkeys(RARE_EARTH_ELEMENTS, 1.0)
     options = magnet_options(magnets, content, -50.0, baseline_magnet_id, 1.0, unit_prices, 0.0)
     names = {m.magnet_id: _name(m) for m in magnets.itertuples(index=False)}
+    with_content = set(content["magnet_id"])
     elements = [c.removeprefix("re_kg_") for c in options.columns if c.startswith("re_kg_")]
     group_of = {el: next((g for g, members in PRICE_GROUPS.items() if el in members), OTHER_GROUP)
                 for el in elements}
@@ -182,8 +171,9 @@ def magnet_per_kg_table(magnets: pd.DataFrame, content: pd.DataFrame, baseline_m
         if costable:
             total = sum(out[f"oxide_{g}_kg_per_kg"] for g in (*PRICE_GROUPS, OTHER_GROUP)) * mass
             assert math.isclose(total, r.oxide_cost_usd_per_motor, rel_tol=1e-9, abs_tol=1e-12)
-        out["note"] = ("" if costable else
-                       label("magnets.note.cannot_be_sized") if not sizable else label("magnets.note.cannot_be_costed"))
+        out["note"] = (label("magnets.note.cannot_be_sized") if not sizable else
+                       label("magnets.note.cannot_be_costed") if not costable else
+                       "" if r.magnet_id in with_content else label("magnets.note.no_content"))
         rows.append(out)
     return pd.DataFrame(rows)
 
@@ -235,6 +225,7 @@ def _y(per_kg: pd.DataFrame) -> alt.Y:
 
 def _colour() -> alt.Color:
     return alt.Color("temperature_status:N", title=label("magnets.legend.temperature"),
+                     legend=alt.Legend(labelLimit=420, direction="vertical"),
                      scale=alt.Scale(domain=[label("magnets.status.meets"), label("magnets.status.fails")],
                                      range=[OKABE_ITO[0], GREY]))
 
@@ -263,7 +254,8 @@ def _cost_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
                              alt.Tooltip("mass_needed_kg:Q", format=",.2f", title=label("magnets.tooltip.mass")),
                              alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
                              alt.Tooltip("max_operating_temp_c:Q", format=",.0f", title=label("magnets.tooltip.max_temp")),
-                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature"))]))
+                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature")),
+                             alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]))
     values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
               .transform_calculate(material_cost_usd_per_motor=COST_EXPR)
               .encode(x=x, y=_y(per_kg), text=alt.Text("material_cost_usd_per_motor:Q", format=",.0f")))
@@ -281,7 +273,8 @@ def _heavy_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
                              alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
                              alt.Tooltip("dy_kg:Q", format=",.3f", title=label("magnets.tooltip.dy")),
                              alt.Tooltip("tb_kg:Q", format=",.3f", title=label("magnets.tooltip.tb")),
-                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature"))]))
+                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature")),
+                             alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]))
     values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
               .transform_calculate(heavy_re_kg=HEAVY_EXPR)
               .encode(x=x, y=_y(per_kg), text=alt.Text("heavy_re_kg:Q", format=",.3f")))
@@ -294,6 +287,9 @@ def _description(key: str, per_kg: pd.DataFrame) -> str:
     if len(not_costed):
         text += " " + label("magnets.cost.description.missing",
                             materials=", ".join(f"{r.material} ({r.note})" for r in not_costed.itertuples()))
+    no_content = per_kg.loc[per_kg["costable"] & (per_kg["note"] != "")]
+    if len(no_content):
+        text += " " + label("magnets.cost.description.no_content", materials=", ".join(no_content["material"]))
     return text
 
 

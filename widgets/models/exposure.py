@@ -16,8 +16,11 @@ RULE_TYPES = ("event", "technology_catalogue", "element_licence", "value_share_r
               "equipment_controls", "suspension", "framework", "partnership")
 APPLIES_TO = ("exports_from_china", "foreign_made_items", "none")
 #: Rule types that can bind a BOM, each with the scope the model implements for it.
-BINDING_SCOPE = {"element_licence": "exports_from_china", "value_share_rule": "foreign_made_items",
-                 "technology_rule": "foreign_made_items"}
+BINDING_SCOPE = {"element_licence": ("exports_from_china", "foreign_made_items"),
+                 "value_share_rule": ("foreign_made_items",),
+                 # a technology rule on exports from China controls the know-how itself (building plants),
+                 # not components of a product: it is in force but never binds a bill of materials
+                 "technology_rule": ("foreign_made_items", "exports_from_china")}
 ORIGINS = ("china", "non_china", "unknown")
 FREQUENCIES = ("D", "W", "MS", "ME", "QS", "YS")
 REGULATION_COLUMNS = ("regulation_id", "rule_type", "elements_covered", "value_share_threshold_pct", "applies_to",
@@ -101,7 +104,7 @@ def _rules(regulations: pd.DataFrame) -> list[_Rule]:
         rule_type = checks.choice(f"{where} rule_type", row.rule_type, RULE_TYPES)
         applies_to = checks.choice(f"{where} applies_to", row.applies_to, APPLIES_TO)
         if rule_type in BINDING_SCOPE:
-            checks.choice(f"{where} applies_to (for rule_type {rule_type})", applies_to, [BINDING_SCOPE[rule_type]])
+            checks.choice(f"{where} applies_to (for rule_type {rule_type})", applies_to, BINDING_SCOPE[rule_type])
         elements = _symbols(f"{where} elements_covered", row.elements_covered, RARE_EARTH_ELEMENTS)
         if rule_type == "element_licence":
             checks.not_empty(f"{where} elements_covered", elements, "an element licence must list its elements")
@@ -194,11 +197,19 @@ def _evaluate(rules: list[_Rule], components: list[_Component], on: pd.Timestamp
     for c in components:
         ids, reasons = [], []
         for r in in_force:
-            if r.rule_type == "element_licence" and c.made_in_china and _hits(r, c):
+            if (r.rule_type == "element_licence" and r.applies_to == "exports_from_china"
+                    and c.made_in_china and _hits(r, c)):
                 ids.append(r.regulation_id)
                 elements = ", ".join(sorted(_hits(r, c)))
                 reasons.append(f"{r.regulation_id}: exported from China and contains {elements}")
-            elif (r.rule_type == "technology_rule" and c.made_with_chinese_technology
+            elif (r.rule_type == "element_licence" and r.applies_to == "foreign_made_items"
+                  and not c.made_in_china and _chinese(c) and _hits(r, c)):
+                ids.append(r.regulation_id)
+                elements = ", ".join(sorted(_hits(r, c)))
+                reasons.append(f"{r.regulation_id}: Chinese-origin {elements} shipped on from outside China"
+                               f"{_unknown_note([c])}")
+            elif (r.rule_type == "technology_rule" and r.applies_to == "foreign_made_items"
+                  and c.made_with_chinese_technology
                   and (not r.elements or _hits(r, c))):
                 ids.append(r.regulation_id)
                 reasons.append(f"{r.regulation_id}: made with Chinese technology")

@@ -1,0 +1,83 @@
+"""Live magnet explorer: required temperature, baseline magnet and its mass, oxide prices and processing cost
+→ per material: does it stand the temperature, how much would replace the baseline, how many kg of heavy rare
+earths it carries, what it costs per motor (or why it cannot be sized), and the cost chart."""
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import asdict, fields
+
+import ipywidgets as ipw
+import pandas as pd
+
+from widgets.charts.magnets import MagnetSliders, magnet_cost_chart, magnet_per_kg_table, one_content_row_per_element
+from widgets.models.magnet_profiles import material_profiles
+from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer, number_input
+from widgets.labels import label
+from widgets.models.magnet_cost import magnet_options
+
+SLIDER_NAMES = tuple(field.name for field in fields(MagnetSliders))
+RESULT_COLUMNS = ("material", "meets", "mass", "heavy", "cost", "note")
+
+
+def html_table(header: list[str], rows: list[list[str]]) -> str:
+    """An HTML table with a header row; every cell is escaped."""
+    head = "".join(f"<th scope='col' style='text-align:left;padding-right:1rem'>{html.escape(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td style='padding-right:1rem'>{html.escape(cell)}</td>" for cell in row)
+                   + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _number(value: float, fmt: str) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else format(value, fmt)
+
+
+def magnet_results(magnets: pd.DataFrame, content: pd.DataFrame, values: dict) -> pd.DataFrame:
+    """``magnet_options`` for the explorer's values (Nd and Pr take the NdPr price; see
+    :meth:`MagnetSliders.element_prices`)."""
+    sliders = MagnetSliders(**{name: values[name] for name in SLIDER_NAMES})
+    return magnet_options(magnets, content, values["required_temp_c"], values["baseline_magnet_id"],
+                          values["baseline_mass_kg"], sliders.element_prices(),
+                          values["processing_cost_usd_per_kg_magnet"])
+
+
+def results_html(result: pd.DataFrame, names: dict[str, str], notes: dict[str, str] | None = None) -> str:
+    """One row per material: meets temperature, mass needed, heavy RE kg, cost per motor, and the model's reason
+    where the material fails the temperature or cannot be sized or costed (else the chart's note, if any)."""
+    notes = notes or {}
+    rows = []
+    for r in result.itertuples(index=False):
+        rows.append([names[r.magnet_id],
+                     label("magnets.value.yes") if r.meets_temperature else label("magnets.value.no"),
+                     _number(r.mass_needed_kg, ",.2f"), _number(r.heavy_re_kg, ",.3f"),
+                     _number(r.material_cost_usd_per_motor, ",.0f"),
+                     notes.get(r.magnet_id, "") if r.reason_en == "ok" else r.reason_en])
+    return html_table([label(f"magnets.out.{column}") for column in RESULT_COLUMNS], rows)
+
+
+def magnet_explorer(magnets: pd.DataFrame, content: pd.DataFrame, baseline_magnet_id: str,
+                    sliders: MagnetSliders) -> Explorer:
+    """The live explorer; its ``.widget`` is the ipywidgets box to display. ``magnets`` and ``content`` may hold
+    several rows per material (per source); :func:`material_profiles` and
+    :func:`one_content_row_per_element` pick one, without averaging."""
+    table = material_profiles(magnets)
+    content = one_content_row_per_element(content)
+    per_kg_first = magnet_per_kg_table(table, content, baseline_magnet_id)
+    names = dict(zip(per_kg_first["magnet_id"], per_kg_first["material"]))
+    notes = dict(zip(per_kg_first["magnet_id"], per_kg_first["note"]))
+    baseline = ipw.Dropdown(options=[(name, magnet_id) for magnet_id, name in names.items()],
+                            value=baseline_magnet_id, description=label("magnets.input.baseline_magnet_id"),
+                            layout=LAYOUT_WIDE, style=STYLE_WIDE)
+    start = asdict(sliders)
+    inputs: dict[str, ipw.ValueWidget] = {"required_temp_c": number_input("magnets.slider.required_temp_c",
+                                                                          start.pop("required_temp_c"), step=5),
+                                          "baseline_magnet_id": baseline}
+    inputs.update({name: number_input(f"magnets.slider.{name}", value) for name, value in start.items()})
+
+    def update(values: dict):
+        result = magnet_results(table, content, values)  # the model validates every input first
+        per_kg = magnet_per_kg_table(table, content, values["baseline_magnet_id"])
+        chart = magnet_cost_chart(per_kg, MagnetSliders(**{name: values[name] for name in SLIDER_NAMES}))
+        return results_html(result, names, notes), chart
+
+    return Explorer(inputs, update)
