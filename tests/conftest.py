@@ -15,7 +15,6 @@ import yaml
 from widgets.buildtools import refresh_execution_cache
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = sorted((ROOT / "chapters").glob("*.md"))
 SITE = ROOT / "_build" / "html"
 BUILD_COMMAND = [str(Path(sys.executable).with_name("jupyter-book")), "build", ".", "-W", "-n", "--keep-going"]
 
@@ -27,6 +26,9 @@ def toc_files() -> list[str]:
     for part in toc.get("parts", []):
         files += [chapter["file"] for chapter in part["chapters"]]
     return files
+
+
+CHAPTERS = [ROOT / f"{name}.md" for name in toc_files()]
 
 
 @dataclass(frozen=True)

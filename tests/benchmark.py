@@ -1,0 +1,208 @@
+"""Benchmark (``make bench``): build and interaction timings, written to ``_build/bench.json``.
+
+Measured (wall-clock seconds unless noted; these machines are noisy, so this is a report, not a test):
+- cold build: ``_build`` removed, strict build from scratch (execution + Sphinx);
+- prose-only rebuild: one sentence of a chapter changed, rebuild with the execution cache;
+- execution floor: every chapter run once with nbclient, no Sphinx (per chapter and total), and the
+  ratio cold build / execution floor;
+- ``import widgets`` with the modules a chapter imports (fresh interpreter, median of 5);
+- per explorer: model + chart update latency in Python (median of 15 updates, goal < 100 ms);
+- in Chromium: slider input to repaint of its chart (median over every slider of every page, goal < 50 ms).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import BUILD_COMMAND, CHAPTERS  # noqa: E402
+
+RESULTS = ROOT / "_build" / "bench.json"
+CHAPTER_IMPORTS = ("import widgets, widgets.book, widgets.data, widgets.charts.ore, widgets.charts.magnets, "
+                   "widgets.charts.exposure, widgets.charts.architecture, widgets.charts.fleet, "
+                   "widgets.explorers.ore, widgets.explorers.magnets, widgets.explorers.exposure, "
+                   "widgets.explorers.architecture, widgets.explorers.fleet")
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return time.perf_counter() - started
+
+
+def cold_build() -> float:
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+    return timed(BUILD_COMMAND)
+
+
+def prose_only_rebuild() -> float:
+    chapter = ROOT / "chapters" / "04_supply.md"
+    original = chapter.read_text(encoding="utf-8")
+    marker = "This chapter tests both claims"
+    chapter.write_text(original.replace(marker, marker.replace("tests", "checks"), 1), encoding="utf-8")
+    try:
+        return timed(BUILD_COMMAND)
+    finally:
+        chapter.write_text(original, encoding="utf-8")
+        timed(BUILD_COMMAND)  # leave the site as the sources say
+
+
+def execution_floor() -> dict[str, float]:
+    import jupytext
+    import nbclient
+    seconds = {}
+    for chapter in CHAPTERS:
+        notebook = jupytext.read(chapter)
+        started = time.perf_counter()
+        nbclient.NotebookClient(notebook, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": str(ROOT / "chapters")}}).execute()
+        seconds[chapter.stem] = time.perf_counter() - started
+    return seconds
+
+
+def import_time() -> float:
+    runs = [timed([sys.executable, "-c", CHAPTER_IMPORTS]) for _ in range(5)]
+    return statistics.median(runs)
+
+
+def explorer_latency_ms() -> dict[str, float]:
+    """Median time of one explorer refresh (model + chart) after an input changes."""
+    import widgets.explorers as _  # noqa: F401  (imports outside the timed loop)
+    from widgets.data import load_table
+    from widgets.scenarios import ore as ore_start
+    from widgets.explorers.ore import ore_explorer
+    deposit, _ = ore_start.beylikova_deposit()
+    sliders, _ = ore_start.ore_sliders()
+    explorers = {"ore": (ore_explorer(load_table("deposits"), deposit, sliders), "opex_usd_per_t_ore")}
+    for name, factory in _more_explorers().items():
+        explorers[name] = factory()
+    latencies = {}
+    for name, (explorer, input_name) in explorers.items():
+        widget = explorer.inputs[input_name]
+        start_value = widget.value
+        samples = []
+        for step in range(15):
+            widget.value = start_value * (1.0 + 0.01 * ((step % 5) + 1))
+            started = time.perf_counter()
+            explorer.refresh()
+            samples.append((time.perf_counter() - started) * 1000)
+        widget.value = start_value
+        latencies[name] = statistics.median(samples)
+    return latencies
+
+
+def _more_explorers() -> dict:
+    """The other explorers, built from their scenario modules where those exist."""
+    factories = {}
+    try:
+        from widgets.scenarios import magnets as start
+        factories["magnets"] = lambda: (start.magnet_explorer_from_data(), "baseline_mass_kg")
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from widgets.scenarios import architecture as start
+        factories["architecture"] = lambda: (start.architecture_explorer_from_data(), "weight_cost")
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from widgets.scenarios import fleet as start
+        factories["fleet"] = lambda: (start.fleet_explorer_from_data(), "annual_vehicles")
+    except (ImportError, AttributeError):
+        pass
+    try:
+        from widgets.scenarios import exposure as start
+        factories["exposure"] = lambda: (start.exposure_explorer_from_data(), "product_value_usd")
+    except (ImportError, AttributeError):
+        pass
+    return factories
+
+
+REPAINT_JS = """
+async (input) => {
+  const figure = input.closest('figure.kit-chart');
+  const svg = figure.querySelector('.kit-chart-canvas svg');
+  const min = Number(input.min), max = Number(input.max), now = Number(input.value);
+  const target = Math.abs(max - now) > Math.abs(now - min) ? max : min;
+  return await new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - started));
+    });
+    observer.observe(svg, {subtree: true, childList: true, attributes: true, characterData: true});
+    const started = performance.now();
+    input.value = String(target);
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 3000);
+  });
+}
+"""
+
+
+def slider_repaint_ms() -> dict[str, float]:
+    """Median slider-input-to-repaint time per page, in headless Chromium over the built site."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, site_pages
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(ROOT / "_build" / "html")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    per_page = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page()
+        for path in site_pages():
+            page.goto(base + path, wait_until="load")
+            sliders = page.locator("figure.kit-chart input[type=range]")
+            if sliders.count() == 0:
+                continue
+            page.wait_for_function("() => [...document.querySelectorAll('.kit-chart-canvas')]"
+                                   ".every(el => el.querySelector('svg'))", timeout=20_000)
+            samples = [sliders.nth(i).evaluate(REPAINT_JS) for i in range(sliders.count())]
+            samples = [s for s in samples if s is not None]
+            if samples:
+                per_page[path] = statistics.median(samples)
+        browser.close()
+    server.shutdown()
+    return per_page
+
+
+def main() -> None:
+    report: dict[str, object] = {"machine_note": "2 cores; wall-clock; noisy — compare runs, do not assert"}
+    report["cold_build_s"] = cold_build()
+    report["prose_only_rebuild_s"] = prose_only_rebuild()
+    floor = execution_floor()
+    report["execution_floor_per_chapter_s"] = floor
+    report["execution_floor_total_s"] = sum(floor.values())
+    report["cold_build_over_execution_floor"] = report["cold_build_s"] / report["execution_floor_total_s"]
+    report["import_widgets_s_median"] = import_time()
+    report["explorer_update_ms_median"] = explorer_latency_ms()
+    report["slider_to_repaint_ms_median_by_page"] = slider_repaint_ms()
+    repaint = list(report["slider_to_repaint_ms_median_by_page"].values())
+    report["slider_to_repaint_ms_median_overall"] = statistics.median(repaint) if repaint else None
+    report["goals"] = {"explorer_update_ms": 100, "import_widgets_s": 1.5, "slider_to_repaint_ms": 50,
+                       "chapter_execution_s": 10}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""The book's Vega-Lite renderer and the kit's Altair renderer: offline, described, reversible."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+import widgets.charts  # noqa: F401  (registers and enables the kit renderer)
+from widgets.charts import book_renderer
+
+
+def small_chart():
+    return (alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_point().encode(x="x:Q")
+            .properties(title="T", description="A described chart </script>"))
+
+
+def test_outputs_use_the_jupyterlab_mime_type_only():
+    bundle = small_chart()._repr_mimebundle_()
+    bundle = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert set(bundle) == {book_renderer.LAB_MIME, "text/plain"}
+    assert bundle[book_renderer.LAB_MIME]["$schema"] == book_renderer.LAB_SCHEMA
+
+
+def test_lab_spec_round_trips_to_the_altair_version():
+    spec = small_chart().to_dict()
+    assert book_renderer.from_lab_spec(book_renderer.to_lab_spec(spec)) == spec
+
+
+def test_figure_html_embeds_with_the_page_bundle_and_escapes():
+    html = book_renderer.figure_html(small_chart().to_dict())
+    assert "vegaEmbed(" in html and "cdn" not in html and "http" not in html.split("$schema")[0]
+    assert "<figcaption class=\"kit-chart-description\">A described chart &lt;/script&gt;</figcaption>" in html
+    assert "</script>\"" not in html  # the spec cannot close the script early

@@ -1,0 +1,25 @@
+"""Ore starting values come from the data rows they name, with provenance that resolves to the bibliography."""
+from __future__ import annotations
+
+import pytest
+
+from widgets import book
+from widgets.data import bibliography_keys
+from widgets.scenarios import ore as start
+
+
+def test_beylikova_deposit_is_the_2025_claim_with_implied_grade():
+    deposit, provenance = start.beylikova_deposit()
+    claim = book.row("deposits", estimate_id="beylikova-2025-reo-claim")
+    assert deposit.ore_mt == claim["ore_mt"]
+    assert deposit.grade_treo_pct == pytest.approx(claim["contained_treo_mt"] / claim["ore_mt"] * 100)
+    assert provenance["grade_treo_pct"].how.startswith("[calc]")
+
+
+def test_sliders_start_at_model_parameters_and_name_the_gap():
+    sliders, provenance = start.ore_sliders()
+    assert sliders.opex_usd_per_t_ore == book.figure("model_parameters", "value", parameter="opex_usd_per_t_ore",
+                                                     scenario="base")
+    assert sliders.dytb_share_of_treo_pct == 0.0 and provenance["dytb_share_of_treo_pct"].confidence == "gap"
+    cited = {p.source_id for p in provenance.values() if p.source_id}
+    assert cited <= bibliography_keys()
