@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -22,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+#: The data folder; ``KIT_DATA_DIR`` points elsewhere (tests use it to run chapters on a corrupted copy).
+DATA_DIR = Path(os.environ.get("KIT_DATA_DIR") or Path(__file__).resolve().parents[1] / "data")
 BIBLIOGRAPHY_RESOURCE = "references"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d+")
