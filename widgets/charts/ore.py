@@ -12,7 +12,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish
+from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
 from widgets.labels import label
 from widgets.models import ore
 
@@ -58,22 +58,17 @@ def deposit_points(deposits: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _slider(name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
-    return alt.param(name=name, value=value,
-                     bind=alt.binding_range(min=low, max=high, step=step, name=label(f"ore.slider.{name}") + " "))
-
-
 def ore_cost_chart(deposits: pd.DataFrame, sliders: OreSliders) -> alt.LayerChart:
     """Cost per kg TREO against grade (log–log), breakeven grade and basket value as moving rules,
     deposit estimates as points on the cost curve."""
     params = [
-        _slider("opex_usd_per_t_ore", sliders.opex_usd_per_t_ore, 10, 400, 5),
-        _slider("recovery_pct", sliders.recovery_pct, 20, 95, 1),
-        _slider("ndpr_share_of_treo_pct", sliders.ndpr_share_of_treo_pct, 5, 40, 0.5),
-        _slider("ndpr_oxide_price_usd_per_kg", sliders.ndpr_oxide_price_usd_per_kg, 20, 250, 1),
-        _slider("dytb_share_of_treo_pct", sliders.dytb_share_of_treo_pct, 0, 5, 0.05),
-        _slider("dytb_oxide_price_usd_per_kg", sliders.dytb_oxide_price_usd_per_kg, 100, 2000, 10),
-        _slider("other_oxide_price_usd_per_kg", sliders.other_oxide_price_usd_per_kg, 0, 20, 0.5),
+        slider("ore", "opex_usd_per_t_ore", sliders.opex_usd_per_t_ore, 10, 400, 5),
+        slider("ore", "recovery_pct", sliders.recovery_pct, 20, 95, 1),
+        slider("ore", "ndpr_share_of_treo_pct", sliders.ndpr_share_of_treo_pct, 5, 40, 0.5),
+        slider("ore", "ndpr_oxide_price_usd_per_kg", sliders.ndpr_oxide_price_usd_per_kg, 20, 250, 1),
+        slider("ore", "dytb_share_of_treo_pct", sliders.dytb_share_of_treo_pct, 0, 5, 0.05),
+        slider("ore", "dytb_oxide_price_usd_per_kg", sliders.dytb_oxide_price_usd_per_kg, 100, 2000, 10),
+        slider("ore", "other_oxide_price_usd_per_kg", sliders.other_oxide_price_usd_per_kg, 0, 20, 0.5),
     ]
     x = alt.X("grade_treo_pct:Q", scale=alt.Scale(type="log", domain=[0.5, 15]), title=label("ore.axis.grade"))
     y = alt.Y("cost_usd_per_kg_treo:Q", scale=alt.Scale(type="log", domain=[0.1, 200], clamp=True),

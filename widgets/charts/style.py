@@ -20,3 +20,12 @@ def finish(chart: alt.TopLevelMixin, *, title: str, description: str, subtitle: 
             .configure_axis(labelAngle=0, labelFontSize=12, titleFontSize=12)
             .configure_legend(labelFontSize=12, titleFontSize=12, orient="bottom")
             .configure_view(strokeWidth=0))
+
+
+def slider(prefix: str, name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
+    """A Vega-Lite param bound to a range input, labelled ``label(f"{prefix}.slider.{name}")``.
+    The range widens to include the starting value, so data never starts a slider off its scale."""
+    from widgets.labels import label
+    low, high = min(low, value), max(high, value)
+    return alt.param(name=name, value=value,
+                     bind=alt.binding_range(min=low, max=high, step=step, name=label(f"{prefix}.slider.{name}") + " "))
