@@ -17,7 +17,9 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from widgets.charts.style import CONFIDENCE_COLOURS, HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish
+from widgets.charts.style import CONFIDENCE_COLOURS, HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
+
+BAR_PANEL_WIDTH_PX = 360
 from widgets.labels import label, language
 from widgets.models import checks
 from widgets.models.magnet_cost import HEAVY_RARE_EARTHS, magnet_options
@@ -92,7 +94,8 @@ def property_points(magnets: pd.DataFrame) -> pd.DataFrame:
                      "bhmax_kj_per_m3": _mid(m.bhmax_kj_per_m3_min, m.bhmax_kj_per_m3_max),
                      "max_operating_temp_c": float(m.max_operating_temp_c) if pd.notna(m.max_operating_temp_c)
                      else math.nan,
-                     "source": m.source_id, "confidence": m.confidence,
+                     "source": getattr(m, "profile_source_ids", None) or getattr(m, "source_id", ""),
+                     "confidence": getattr(m, "profile_confidence", None) or getattr(m, "confidence", ""),
                      "plotted": not (math.isnan(br) or math.isnan(hcj))})
     return pd.DataFrame(rows)
 
@@ -178,11 +181,6 @@ def magnet_per_kg_table(magnets: pd.DataFrame, content: pd.DataFrame, baseline_m
     return pd.DataFrame(rows)
 
 
-def _slider(name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
-    return alt.param(name=name, value=value,
-                     bind=alt.binding_range(min=low, max=high, step=step, name=label(f"magnets.slider.{name}") + " "))
-
-
 SLIDER_RANGES = {
     "required_temp_c": (-50, 350, 5),
     "baseline_mass_kg": (0.1, 10, 0.1),
@@ -214,8 +212,27 @@ def _status_expr() -> str:
             f" : {json.dumps(label('magnets.status.fails'))}")
 
 
-def _params(sliders: MagnetSliders, names) -> list[alt.Parameter]:
-    return [_slider(name, getattr(sliders, name), *SLIDER_RANGES[name]) for name in names]
+#: The price group each price slider multiplies (see :func:`magnet_per_kg_table`).
+PRICE_SLIDER_GROUP = {"ndpr_oxide_price_usd_per_kg": "ndpr", "dy_oxide_price_usd_per_kg": "dy",
+                      "tb_oxide_price_usd_per_kg": "tb", "sm_oxide_price_usd_per_kg": "sm",
+                      "other_re_oxide_price_usd_per_kg": OTHER_GROUP}
+
+
+def _moves_a_bar(name: str, per_kg: pd.DataFrame) -> bool:
+    """A price slider is shown only if some costable material contains its oxide group; otherwise it
+    would move nothing (its param still holds the value, unbound)."""
+    group = PRICE_SLIDER_GROUP.get(name)
+    return group is None or bool((per_kg[f"oxide_{group}_kg_per_kg"].fillna(0) > 0).any())
+
+
+def _params(sliders: MagnetSliders, names, per_kg: pd.DataFrame) -> list[alt.Parameter]:
+    return [slider("magnets", name, getattr(sliders, name), *SLIDER_RANGES[name]) if _moves_a_bar(name, per_kg)
+            else alt.param(name=name, value=getattr(sliders, name)) for name in names]
+
+
+def unbound_price_sliders(per_kg: pd.DataFrame) -> list[str]:
+    """Price sliders the cost chart leaves out because no costable material contains their oxides."""
+    return [name for name in PRICE_SLIDER_GROUP if not _moves_a_bar(name, per_kg)]
 
 
 def _y(per_kg: pd.DataFrame) -> alt.Y:
@@ -259,7 +276,7 @@ def _cost_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
     values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
               .transform_calculate(material_cost_usd_per_motor=COST_EXPR)
               .encode(x=x, y=_y(per_kg), text=alt.Text("material_cost_usd_per_motor:Q", format=",.0f")))
-    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=WIDTH_PX, height=alt.Step(24))
+    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=BAR_PANEL_WIDTH_PX, height=alt.Step(24))
 
 
 def _heavy_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
@@ -278,7 +295,7 @@ def _heavy_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
     values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
               .transform_calculate(heavy_re_kg=HEAVY_EXPR)
               .encode(x=x, y=_y(per_kg), text=alt.Text("heavy_re_kg:Q", format=",.3f")))
-    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=WIDTH_PX, height=alt.Step(24))
+    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=BAR_PANEL_WIDTH_PX, height=alt.Step(24))
 
 
 def _description(key: str, per_kg: pd.DataFrame) -> str:
@@ -299,7 +316,7 @@ def magnet_cost_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt
     comes from :func:`magnet_per_kg_table`; materials that cannot be sized or costed keep a row with their note
     and no bar."""
     concat = (alt.vconcat(_cost_panel(per_kg_table), _heavy_panel(per_kg_table), spacing=30)
-              .add_params(*_params(sliders, SLIDER_RANGES)).resolve_scale(color="shared"))
+              .add_params(*_params(sliders, SLIDER_RANGES, per_kg_table)).resolve_scale(color="shared"))
     return finish(concat, title=label("magnets.cost.title"), subtitle=label("magnets.cost.subtitle"),
                   description=_description("magnets.cost.description", per_kg_table))
 
@@ -307,6 +324,6 @@ def magnet_cost_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt
 def heavy_re_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt.LayerChart:
     """The heavy-rare-earth panel on its own, with the two sliders it moves with (baseline mass, required
     temperature)."""
-    panel = _heavy_panel(per_kg_table).add_params(*_params(sliders, ("required_temp_c", "baseline_mass_kg")))
+    panel = _heavy_panel(per_kg_table).add_params(*_params(sliders, ("required_temp_c", "baseline_mass_kg"), per_kg_table))
     return finish(panel, title=label("magnets.heavy.title"), subtitle=label("magnets.heavy.subtitle"),
                   description=_description("magnets.heavy.description", per_kg_table))

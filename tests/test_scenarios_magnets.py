@@ -1,0 +1,94 @@
+"""Magnet starting values come from the data rows they name; gaps and the reader's assumptions start at zero and
+say so; the shock prices are the model_parameters shock rows."""
+from __future__ import annotations
+
+import pytest
+
+from widgets import book
+from widgets.data import bibliography_keys
+from widgets.charts.magnets import unbound_price_sliders
+from widgets.scenarios import magnets as start
+
+
+def _param(name, scenario):
+    return book.figure("model_parameters", "value", parameter=name, scenario=scenario)
+
+
+def test_sliders_start_at_the_named_rows():
+    sliders, provenance = start.magnet_sliders()
+    assert sliders.required_temp_c == 150.0                     # N42SH rated 150 °C (mainrich_n42sh)
+    assert provenance["required_temp_c"].source_id == "mainrich_n42sh"
+    assert "scenario choice" in provenance["required_temp_c"].how
+    assert sliders.baseline_mass_kg == _param("ndfeb_magnet_mass_per_motor_kg_mp", "reference") == 2.0
+    assert sliders.ndpr_oxide_price_usd_per_kg == _param("ndpr_oxide_price_usd_per_kg", "base") == 51
+    assert sliders.dy_oxide_price_usd_per_kg == 260 and sliders.tb_oxide_price_usd_per_kg == 810
+    cited = {p.source_id for p in provenance.values() if p.source_id}
+    assert cited <= bibliography_keys()
+
+
+def test_gaps_and_assumptions_start_at_zero_and_say_so():
+    sliders, provenance = start.magnet_sliders()
+    assert start.latest_oxide_price("Sm") is None                 # the prices table has no Sm oxide
+    assert sliders.sm_oxide_price_usd_per_kg == 0.0 and provenance["sm_oxide_price_usd_per_kg"].confidence == "gap"
+    assert sliders.processing_cost_usd_per_kg_magnet == 0.0
+    assert provenance["processing_cost_usd_per_kg_magnet"].confidence == "assumption"
+
+
+def test_other_rare_earth_price_is_the_one_other_element_in_the_content_table():
+    assert start.other_rare_earths() == ["La"]                     # La-Co ferrite is the only "other" element
+    sliders, provenance = start.magnet_sliders()
+    la_2024 = book.row("prices", commodity="la_oxide", date="2024-01-01", basis="annual_average")
+    assert sliders.other_re_oxide_price_usd_per_kg == la_2024["value_low"]
+    assert "2024" in provenance["other_re_oxide_price_usd_per_kg"].how
+
+
+def test_shock_prices_are_the_shock_rows():
+    shock, provenance = start.magnet_sliders("shock")
+    assert (shock.ndpr_oxide_price_usd_per_kg, shock.dy_oxide_price_usd_per_kg,
+            shock.tb_oxide_price_usd_per_kg) == (88, 700, 2000)
+    assert provenance["dy_oxide_price_usd_per_kg"].source_id == "gmteight2025argus"
+    with pytest.raises(ValueError, match="prices must be one of"):
+        start.magnet_sliders("panic")
+
+
+def test_options_hand_checked_for_the_baseline():
+    sliders, _ = start.magnet_sliders()
+    result = start.options(sliders).set_index("magnet_id")
+    n42sh = result.loc["ndfeb-n42sh"]
+    # 2.0 kg × Nd 30.75 % = 0.615 kg Nd; × Dy 6.5 % = 0.13 kg Dy (midpoints of 29–32.5 and 3–10)
+    assert n42sh["mass_needed_kg"] == pytest.approx(2.0)
+    assert n42sh["heavy_re_kg"] == pytest.approx(0.13)
+    # Nd2O3/2Nd = 336.48/288.48 = 1.16639; Dy2O3/2Dy = 373.00/325.00 = 1.14769
+    # 0.615 × 1.16639 × 51 + 0.13 × 1.14769 × 260 = 36.584 + 38.792 = 75.38 US$
+    assert n42sh["material_cost_usd_per_motor"] == pytest.approx(75.375, rel=1e-3)
+    # ferrite C12 replacing 2 kg of N42SH: 2 × 330/32 × 4.9/7.5 = 13.475 kg
+    assert result.loc["ferrite-c12", "mass_needed_kg"] == pytest.approx(13.475)
+
+
+def test_data_gaps_name_the_materials_the_model_cannot_size_or_cost():
+    sliders, _ = start.magnet_sliders()
+    gaps = start.data_gaps(sliders).set_index("magnet_id")
+    assert "ndfeb-hree-free-sintered" in gaps.index and "fe16n2-niron" in gaps.index
+    assert "cannot be costed: wt % of Nd unknown" in gaps.loc["ndfeb-hree-free-sintered", "reason"]
+    assert "cannot be sized: density unknown" in gaps.loc["fe16n2-niron", "reason"]
+    assert "ndfeb-n42sh" not in gaps.index and "ferrite-c12" not in gaps.index
+
+
+def test_trusted_row_follows_the_profile_rule():
+    row = start.trusted_row("ndfeb-n42uh", "max_operating_temp_c")
+    assert row["source_id"] == "orodian_ndfeb_properties" and row["max_operating_temp_c"] == 180
+    with pytest.raises(LookupError, match="no row gives"):
+        start.trusted_row("feni-l10", "density_g_per_cm3")
+
+
+def test_map_table_carries_the_profile_sources_for_the_tooltip():
+    table = start.map_table().set_index("magnet_id")
+    assert table.loc["ndfeb-n42sh", "source_id"] == "mainrich_n42sh"
+    assert table.loc["fe16n2-niron", "source_id"] == "bbc2024niron;lifeboat2016fe16n2"   # two sources, one profile
+    assert table.loc["fe16n2-niron", "confidence"] == "company-claim"                    # the least trusted
+
+
+def test_unbound_price_sliders_are_the_groups_no_costable_material_contains():
+    # Tb appears only as 0 % in materials that cannot be costed; La only as unknown in La-Co ferrite
+    assert unbound_price_sliders(start.per_kg_table()) == ["tb_oxide_price_usd_per_kg",
+                                                              "other_re_oxide_price_usd_per_kg"]
