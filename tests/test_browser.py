@@ -112,10 +112,18 @@ MOVE_SLIDER_JS = """
 (input) => {
   const min = Number(input.min), max = Number(input.max), now = Number(input.value);
   const target = Math.abs(max - now) > Math.abs(now - min) ? max : min;
+  input.dataset.kitStart = input.value;
   input.value = String(target);
   input.dispatchEvent(new Event('input', {bubbles: true}));
   input.dispatchEvent(new Event('change', {bubbles: true}));
   return target;
+}
+"""
+RESTORE_SLIDER_JS = """
+(input) => {
+  input.value = input.dataset.kitStart;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.dispatchEvent(new Event('change', {bubbles: true}));
 }
 """
 
@@ -143,6 +151,8 @@ def test_page_is_offline_clean_and_interactive(visit):
             except Exception:
                 name = slider.evaluate("el => el.closest('label')?.innerText || el.name")
                 sliders_unchanged.append(f"chart {figure_index + 1}, slider {name!r}")
+            slider.evaluate(RESTORE_SLIDER_JS)  # each slider is tested from the chart's starting state
+            page.wait_for_timeout(50)
 
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate(

@@ -81,18 +81,3 @@ def test_bad_inputs_are_rejected():
     rows = case_rows(results(1_000_000, 120, 1200), 1_000_000)
     with pytest.raises(ValueError, match="'cases column' = 'china_t_ref' is not allowed"):
         portfolio_chart(rows.drop(columns="china_t_ref"), PortfolioSliders(1_000_000, 120, 1200))
-
-
-def test_book_fleet_chart_caps_only_the_magnet_free_slider():
-    from widgets.charts.fleet import fleet_chart
-    from widgets.charts.portfolio import BOOK_MAGNET_FREE_MAX_PCT, book_fleet_chart
-    start = FleetSliders(0, 0, 9, 9, 1_000_000, 51, 260, 88, 700)
-    capped, full = book_fleet_chart(KG, start).to_dict(), fleet_chart(KG, start).to_dict()
-    bounds = {p["name"]: p["bind"]["max"] for p in capped["params"]}
-    assert bounds["magnet_free_share_pct"] == BOOK_MAGNET_FREE_MAX_PCT == 90
-    assert {k: v for k, v in bounds.items() if k != "magnet_free_share_pct"} == {
-        p["name"]: p["bind"]["max"] for p in full["params"] if p["name"] != "magnet_free_share_pct"}
-    assert fleet_chart(KG, start).to_dict()["params"][0]["bind"]["max"] == 100  # the original is untouched
-    assert capped["vconcat"] == full["vconcat"]
-    with pytest.raises(ValueError, match="'magnet_free_share_pct' = 95"):
-        book_fleet_chart(KG, FleetSliders(95, 0, 9, 9, 1_000_000, 51, 260, 88, 700))

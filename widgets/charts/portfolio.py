@@ -103,24 +103,3 @@ def portfolio_chart(cases: pd.DataFrame, sliders: PortfolioSliders) -> alt.VConc
                            spacing=18).add_params(*params).resolve_scale(x="independent")
     return finish(combined, title=label("portfolio.title"), subtitle=label("portfolio.subtitle"),
                   description=label("portfolio.description"))
-
-
-#: Upper end of the magnet-free slider in the book's fleet chart: at 100 % no vehicle has a magnet motor, the
-#: chart is empty and every other slider does nothing (which also defeats the book's "every slider changes its
-#: chart" browser check, whose slider moves start with this one).
-BOOK_MAGNET_FREE_MAX_PCT = 90
-
-
-def book_fleet_chart(kg_per_vehicle: pd.DataFrame, sliders, magnet_free_max_pct: float = BOOK_MAGNET_FREE_MAX_PCT):
-    """:func:`widgets.charts.fleet.fleet_chart` with the magnet-free slider's upper end lowered to
-    ``magnet_free_max_pct`` (default ``BOOK_MAGNET_FREE_MAX_PCT``); expressions and other sliders unchanged.
-    The starting value must lie within the shortened range."""
-    from widgets.charts.fleet import fleet_chart
-
-    maximum = checks.number("magnet_free_max_pct", magnet_free_max_pct, minimum=1, maximum=100, unit="%")
-    checks.number("magnet_free_share_pct", sliders.magnet_free_share_pct, minimum=0, maximum=maximum, unit="%")
-    chart = fleet_chart(kg_per_vehicle, sliders).copy(deep=True)
-    for param in chart.params:
-        if param.name == "magnet_free_share_pct":
-            param.bind.max = maximum
-    return chart
