@@ -14,8 +14,8 @@ import pandas as pd
 from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
 from widgets.labels import label
 from widgets.models import checks
+from widgets.models.provenance import VERDICTS
 
-VERDICTS = ("confirmed", "differs", "unverified", "contradicted")
 VERDICT_COLOURS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1], "unverified": OKABE_ITO[7],
                    "contradicted": OKABE_ITO[3]}
 ALL_TOPICS = "all"
