@@ -9,6 +9,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 import yaml
 
@@ -58,3 +60,24 @@ def built_site(book_build: BookBuild) -> Path:
     if book_build.returncode != 0:
         pytest.fail("the strict book build failed; see _build/test-build.log:\n" + book_build.log[-4000:])
     return book_build.site
+
+
+def small_regulations() -> pd.DataFrame:
+    """A regulations frame shaped like data/regulations.csv: No. 18-like and No. 57-like element licences,
+    a 0.1 % value rule, a technology rule, a suspension of the last three to 2026-11-10, and an event."""
+    return pd.DataFrame({
+        "regulation_id": ["r-apr", "r-oct-elements", "r-value", "r-tech", "r-susp", "r-event"],
+        "instrument": ["A", "B", "C", "D", "E", "F"],
+        "rule_type": ["element_licence", "element_licence", "value_share_rule", "technology_rule", "suspension",
+                      "event"],
+        "elements_covered": ["Sm;Gd;Tb;Dy;Lu;Sc;Y", "Ho;Er;Tm;Eu;Yb", "Sm;Gd;Tb;Dy;Lu;Sc;Y;Ho;Er;Tm;Eu;Yb", "",
+                             np.nan, np.nan],
+        "value_share_threshold_pct": [np.nan, np.nan, 0.1, np.nan, np.nan, np.nan],
+        "applies_to": ["exports_from_china", "exports_from_china", "foreign_made_items", "foreign_made_items", "none",
+                       "none"],
+        "effective_date": [pd.Timestamp("2025-04-04"), pd.Timestamp("2025-11-08"), pd.Timestamp("2025-12-01"), pd.Timestamp("2025-12-01"), pd.Timestamp("2025-11-07"),
+                           pd.Timestamp("2025-10-09")],
+        "suspends": ["", "", "", "", "r-oct-elements;r-value;r-tech", np.nan],
+        "suspended_until": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, pd.Timestamp("2026-11-10"), pd.NaT],
+        "status": ["in_force", "suspended", "suspended", "suspended", "in_force", "announced"],
+    })

@@ -8,28 +8,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from conftest import small_regulations
+
 from widgets.models.exposure import assess_bom, rules_in_force, timeline
 
 T, NAT, NAN = pd.Timestamp, pd.NaT, np.nan
 
 
 def _regulations():
-    return pd.DataFrame({
-        "regulation_id": ["r-apr", "r-oct-elements", "r-value", "r-tech", "r-susp", "r-event"],
-        "instrument": ["A", "B", "C", "D", "E", "F"],
-        "rule_type": ["element_licence", "element_licence", "value_share_rule", "technology_rule", "suspension",
-                      "event"],
-        "elements_covered": ["Sm;Gd;Tb;Dy;Lu;Sc;Y", "Ho;Er;Tm;Eu;Yb", "Sm;Gd;Tb;Dy;Lu;Sc;Y;Ho;Er;Tm;Eu;Yb", "",
-                             NAN, NAN],
-        "value_share_threshold_pct": [NAN, NAN, 0.1, NAN, NAN, NAN],
-        "applies_to": ["exports_from_china", "exports_from_china", "foreign_made_items", "foreign_made_items", "none",
-                       "none"],
-        "effective_date": [T("2025-04-04"), T("2025-11-08"), T("2025-12-01"), T("2025-12-01"), T("2025-11-07"),
-                           T("2025-10-09")],
-        "suspends": ["", "", "", "", "r-oct-elements;r-value;r-tech", NAN],
-        "suspended_until": [NAT, NAT, NAT, NAT, T("2026-11-10"), NAT],
-        "status": ["in_force", "suspended", "suspended", "suspended", "in_force", "announced"],
-    })
+    return small_regulations()
 
 
 def _bom():
