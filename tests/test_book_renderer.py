@@ -30,3 +30,21 @@ def test_figure_html_embeds_with_the_page_bundle_and_escapes():
     assert "vegaEmbed(" in html and "cdn" not in html and "http" not in html.split("$schema")[0]
     assert "<figcaption class=\"kit-chart-description\">A described chart &lt;/script&gt;</figcaption>" in html
     assert "</script>\"" not in html  # the spec cannot close the script early
+
+
+def test_new_param_values_give_the_same_spec_as_rebuilding_the_chart():
+    from test_charts_ore import DEPOSITS, POSITIONS
+    from widgets.charts.ore import ore_cost_chart
+    first, second = POSITIONS[0], POSITIONS[1]
+    rebuilt = ore_cost_chart(DEPOSITS, second).to_dict()
+    updated = book_renderer.ChartSpec.with_param_values(ore_cost_chart(DEPOSITS, first).to_dict(), vars(second))
+    assert updated.spec == rebuilt
+
+
+def test_a_value_outside_the_slider_widens_its_range_and_unknown_params_are_refused():
+    import pytest
+    spec = {"params": [{"name": "p", "value": 1, "bind": {"input": "range", "min": 0, "max": 10}}]}
+    widened = book_renderer.ChartSpec.with_param_values(spec, {"p": 50}).spec["params"][0]
+    assert widened["value"] == 50 and widened["bind"]["max"] == 50 and spec["params"][0]["bind"]["max"] == 10
+    with pytest.raises(KeyError, match="no params"):
+        book_renderer.ChartSpec.with_param_values(spec, {"q": 1})

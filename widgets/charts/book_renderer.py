@@ -68,3 +68,38 @@ class VegaLiteBookRenderer:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
         return [nodes.raw("", figure_html(from_lab_spec(spec)), format="html")]
+
+
+def _param_with_value(param: dict, value: object) -> dict:
+    """The param starting at ``value``; a range input widens to include it (as ``style.slider`` does)."""
+    new = {**param, "value": value}
+    bind = param.get("bind")
+    if isinstance(bind, dict) and bind.get("input") == "range" and isinstance(value, (int, float)):
+        new["bind"] = {**bind, "min": min(bind["min"], value), "max": max(bind["max"], value)}
+    return new
+
+
+class ChartSpec:
+    """A chart already turned into its Vega-Lite spec, displayed like an Altair chart (kit renderer).
+
+    Explorers build a chart once and, when only slider values change, show
+    ``ChartSpec.with_param_values(spec, values)``: rebuilding the Altair object costs far more than
+    the model (see ``make bench``), and a chart whose params are its only input changes in nothing else."""
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+
+    @classmethod
+    def with_param_values(cls, spec: dict, values: dict[str, object]) -> "ChartSpec":
+        """A copy of ``spec`` whose top-level params named in ``values`` start at those values."""
+        unknown = set(values) - {param["name"] for param in spec.get("params", [])}
+        if unknown:
+            raise KeyError(f"the chart has no params {sorted(unknown)}")
+        params = [_param_with_value(param, values[param["name"]]) if param["name"] in values else param
+                  for param in spec.get("params", [])]
+        return cls({**spec, "params": params})
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        title = self.spec.get("title", {})
+        title = title.get("text", "") if isinstance(title, dict) else str(title)
+        return {LAB_MIME: to_lab_spec(self.spec), "text/plain": f"<chart: {title}>"}

@@ -12,7 +12,7 @@ import pandas as pd
 
 from widgets.charts.architecture import (ArchitectureSliders, architecture_ranking_chart, criterion_weights,
                                          display_name)
-from widgets.explorers.common import STYLE_WIDE, Explorer, number_input, results_table
+from widgets.explorers.common import Explorer, ParamChart, STYLE_WIDE, number_input, results_table
 from widgets.labels import label
 from widgets.models import architecture
 
@@ -80,11 +80,11 @@ def architecture_explorer(scores: pd.DataFrame, sliders: ArchitectureSliders,
 
     picker.observe(pick, names="value")
 
+    chart = ParamChart(lambda slider_values: architecture_ranking_chart(scores, ArchitectureSliders(**slider_values)))
+
     def update(values: dict):
         ranking, rows = architecture_results(scores, values)
-        chart = architecture_ranking_chart(
-            scores, ArchitectureSliders(**{name: values[name] for name in asdict(sliders)}))
-        return ranking_table(ranking) + results_table(rows), chart
+        return ranking_table(ranking) + results_table(rows), chart({name: values[name] for name in asdict(sliders)})
 
     explorer = Explorer({**weight_inputs, "architecture": picker, **vehicle_inputs}, update)
     explorer.widget = ipw.VBox([

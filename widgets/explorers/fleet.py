@@ -10,7 +10,7 @@ import ipywidgets as ipw
 import pandas as pd
 
 from widgets.charts.fleet import FleetSliders, fleet_chart
-from widgets.explorers.common import STYLE_WIDE, Explorer, number_input, results_table, show_error, slider
+from widgets.explorers.common import Explorer, ParamChart, STYLE_WIDE, number_input, results_table, show_error, slider
 from widgets.labels import label
 from widgets.models import checks
 from widgets.models.fleet import fleet_demand
@@ -60,9 +60,11 @@ def fleet_explorer(kg_per_vehicle: pd.DataFrame, sliders: FleetSliders,
                           value=None, description=label("fleet.input.preset"), style=STYLE_WIDE,
                           layout=ipw.Layout(width="40rem"))
 
+    chart = ParamChart(lambda slider_values: fleet_chart(kg_per_vehicle, FleetSliders(**slider_values)))
+
     def update(values: dict):
         rows = fleet_results(kg_per_vehicle, values)
-        return results_table(rows), fleet_chart(kg_per_vehicle, FleetSliders(**values))
+        return results_table(rows), chart(values)
 
     explorer = Explorer(inputs, update, extra_controls=[picker])
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from widgets.charts.magnets import MagnetSliders, magnet_cost_chart, magnet_per_kg_table, one_content_row_per_element
 from widgets.models.magnet_profiles import material_profiles
-from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer, number_input
+from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer, ParamChart, number_input
 from widgets.labels import label
 from widgets.models.magnet_cost import magnet_options
 
@@ -74,10 +74,17 @@ def magnet_explorer(magnets: pd.DataFrame, content: pd.DataFrame, baseline_magne
                                           "baseline_magnet_id": baseline}
     inputs.update({name: number_input(f"magnets.slider.{name}", value) for name, value in start.items()})
 
+    charts: dict[str, ParamChart] = {}  # one per baseline: the baseline shapes the chart, prices only move params
+
+    def chart_for(baseline_id: str) -> ParamChart:
+        per_kg = per_kg_first if baseline_id == baseline_magnet_id else magnet_per_kg_table(table, content, baseline_id)
+        return ParamChart(lambda slider_values: magnet_cost_chart(per_kg, MagnetSliders(**slider_values)))
+
     def update(values: dict):
         result = magnet_results(table, content, values)  # the model validates every input first
-        per_kg = magnet_per_kg_table(table, content, values["baseline_magnet_id"])
-        chart = magnet_cost_chart(per_kg, MagnetSliders(**{name: values[name] for name in SLIDER_NAMES}))
-        return results_html(result, names, notes), chart
+        chosen = values["baseline_magnet_id"]
+        if chosen not in charts:
+            charts[chosen] = chart_for(chosen)
+        return results_html(result, names, notes), charts[chosen]({name: values[name] for name in SLIDER_NAMES})
 
     return Explorer(inputs, update)

@@ -9,7 +9,7 @@ import ipywidgets as ipw
 import pandas as pd
 
 from widgets.charts.ore import OreSliders, deposit_points, ore_cost_chart
-from widgets.explorers.common import Explorer, number_input, results_table
+from widgets.explorers.common import Explorer, ParamChart, number_input, results_table
 from widgets.labels import label
 from widgets.models import ore
 
@@ -60,9 +60,10 @@ def ore_explorer(deposits: pd.DataFrame, deposit: OreDeposit, sliders: OreSlider
 
     picker.observe(pick, names="value")
 
+    chart = ParamChart(lambda slider_values: ore_cost_chart(deposits, OreSliders(**slider_values)))
+
     def update(values: dict):
         rows = ore_results(values)
-        chart = ore_cost_chart(deposits, OreSliders(**{k: values[k] for k in asdict(sliders)}))
-        return results_table(rows), chart
+        return results_table(rows), chart({k: values[k] for k in asdict(sliders)})
 
     return Explorer(inputs, update, extra_controls=[picker])
