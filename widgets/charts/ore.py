@@ -70,9 +70,10 @@ def ore_cost_chart(deposits: pd.DataFrame, sliders: OreSliders) -> alt.LayerChar
         slider("ore", "dytb_oxide_price_usd_per_kg", sliders.dytb_oxide_price_usd_per_kg, 100, 2000, 10),
         slider("ore", "other_oxide_price_usd_per_kg", sliders.other_oxide_price_usd_per_kg, 0, 20, 0.5),
     ]
-    x = alt.X("grade_treo_pct:Q", scale=alt.Scale(type="log", domain=[0.5, 15]), title=label("ore.axis.grade"))
-    y = alt.Y("cost_usd_per_kg_treo:Q", scale=alt.Scale(type="log", domain=[0.1, 200], clamp=True),
-              title=label("ore.axis.cost"))
+    x_scale = alt.Scale(type="log", domain=[0.5, 15], clamp=True)
+    y_scale = alt.Scale(type="log", domain=[0.1, 200], clamp=True)
+    x = alt.X("grade_treo_pct:Q", scale=x_scale, title=label("ore.axis.grade"))
+    y = alt.Y("cost_usd_per_kg_treo:Q", scale=y_scale, title=label("ore.axis.cost"))
     grid = pd.DataFrame({"grade_treo_pct": GRADE_GRID_PCT})
     curve = (alt.Chart(grid).mark_line(color=OKABE_ITO[0], strokeWidth=2)
              .transform_calculate(cost_usd_per_kg_treo=COST_EXPR).encode(x=x, y=y))
@@ -92,19 +93,19 @@ def ore_cost_chart(deposits: pd.DataFrame, sliders: OreSliders) -> alt.LayerChar
     one_row = pd.DataFrame({"row": [0]})
     basket = (alt.Chart(one_row).mark_rule(color=OKABE_ITO[3], strokeDash=[6, 3], strokeWidth=2)
               .transform_calculate(basket_value_usd_per_kg_treo=BASKET_EXPR)
-              .encode(y="basket_value_usd_per_kg_treo:Q",
+              .encode(y=alt.Y("basket_value_usd_per_kg_treo:Q", scale=y_scale),
                       tooltip=[alt.Tooltip("basket_value_usd_per_kg_treo:Q", format=",.1f",
                                            title=label("ore.tooltip.basket"))]))
     breakeven = (alt.Chart(one_row).mark_rule(color=OKABE_ITO[1], strokeWidth=2)
                  .transform_calculate(breakeven_grade_treo_pct=BREAKEVEN_EXPR)
-                 .encode(x="breakeven_grade_treo_pct:Q",
+                 .encode(x=alt.X("breakeven_grade_treo_pct:Q", scale=x_scale),
                          tooltip=[alt.Tooltip("breakeven_grade_treo_pct:Q", format=".2f",
                                               title=label("ore.tooltip.breakeven"))]))
     breakeven_text = (alt.Chart(one_row).mark_text(align="left", dx=4, dy=-6, color="#000000", fontSize=12)
                       .transform_calculate(breakeven_grade_treo_pct=BREAKEVEN_EXPR,
                                            y_top="150",
                                            text=f"'{label('ore.text.breakeven')} ' + round(datum.breakeven_grade_treo_pct * 100) / 100 + ' %'")
-                      .encode(x="breakeven_grade_treo_pct:Q", y="y_top:Q", text="text:N"))
+                      .encode(x=alt.X("breakeven_grade_treo_pct:Q", scale=x_scale), y="y_top:Q", text="text:N"))
     layered = (alt.layer(curve, basket, breakeven, breakeven_text, points)
                .add_params(*params).properties(width=WIDTH_PX, height=HEIGHT_PX))
     return finish(layered, title=label("ore.title"), subtitle=label("ore.subtitle"),

@@ -4,7 +4,8 @@ Rule (nothing is averaged): for each property — the Br pair, the HcJ pair, the
 maximum operating temperature and the density — take the whole value (both ends of a pair together)
 from the most trusted row that gives it: primary > secondary > vendor > company-claim > weak, ties
 to the first row in table order. Rows whose ``value_kind`` is ``theoretical`` describe limits, not
-products, and are left out. The profile lists the source ids it drew on.
+products, and are left out. The profile lists the source ids it drew on, and takes the material's name
+from a product row (catalogue first, then company claim, then measurement).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ PROPERTY_GROUPS = (("br_t_min", "br_t_max"), ("hcj_ka_per_m_min", "hcj_ka_per_m_
                    ("density_g_per_cm3",))
 DESCRIPTIVE = ("magnet_id", "family", "grade", "name_en", "name_ja", "maturity", "developers")
 EXCLUDED_KINDS = ("theoretical",)
+NAME_KIND_ORDER = ("catalogue", "company-claim", "measured", "theoretical")
 
 
 def material_profiles(magnets: pd.DataFrame) -> pd.DataFrame:
@@ -29,7 +31,11 @@ def material_profiles(magnets: pd.DataFrame) -> pd.DataFrame:
     rank = usable["confidence"].map(CONFIDENCE_RANK).fillna(len(CONFIDENCE_RANK))
     profiles = []
     for magnet_id in pd.unique(magnets["magnet_id"]):
-        first = magnets[magnets["magnet_id"] == magnet_id].iloc[0]
+        own = magnets[magnets["magnet_id"] == magnet_id]
+        first = own.iloc[0]
+        if "value_kind" in own:  # the name comes from a product row (catalogue, then company claim) if any
+            kind_rank = own["value_kind"].map({kind: i for i, kind in enumerate(NAME_KIND_ORDER)})
+            first = own.loc[kind_rank.fillna(len(NAME_KIND_ORDER)).sort_values(kind="stable").index[0]]
         profile = {column: first[column] for column in DESCRIPTIVE if column in magnets}
         rows = usable[usable["magnet_id"] == magnet_id].assign(_rank=rank)
         sources, worst = [], -1
