@@ -99,7 +99,9 @@ class ChartSpec:
                   for param in spec.get("params", [])]
         return cls({**spec, "params": params})
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
+    def __repr__(self) -> str:
         title = self.spec.get("title", {})
-        title = title.get("text", "") if isinstance(title, dict) else str(title)
-        return {LAB_MIME: to_lab_spec(self.spec), "text/plain": f"<chart: {title}>"}
+        return f"<chart: {title.get('text', '') if isinstance(title, dict) else title}>"
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {LAB_MIME: to_lab_spec(self.spec), "text/plain": repr(self)}
