@@ -257,45 +257,42 @@ def _note_layer(per_kg: pd.DataFrame) -> alt.Chart:
                              alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]))
 
 
-def _cost_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
-    calculations = {"meets_temperature": MEETS_EXPR, "temperature_status": _status_expr(),
-                    "mass_needed_kg": MASS_EXPR, "material_cost_usd_per_motor": COST_EXPR,
-                    "heavy_re_kg": HEAVY_EXPR}
-    x = alt.X("material_cost_usd_per_motor:Q", title=label("magnets.axis.cost"))
+def _bar_panel(per_kg: pd.DataFrame, field: str, expression: str, value_format: str,
+               calculations: dict[str, str], tooltip: list[alt.Tooltip]) -> alt.LayerChart:
+    """One horizontal bar per material for ``field`` (computed by ``expression``), its value written at the
+    bar's end, grey where the material fails the temperature, and the notes of materials without a bar."""
+    x = alt.X(f"{field}:Q", title=label(AXIS_LABEL[field]))
+    common = [alt.Tooltip("material:N", title=label("magnets.tooltip.material"))]
+    closing = [alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature")),
+               alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]
     bars = (alt.Chart(per_kg).mark_bar(height=16)
-            .transform_calculate(**calculations)
-            .encode(x=x, y=_y(per_kg), color=_colour(),
-                    tooltip=[alt.Tooltip("material:N", title=label("magnets.tooltip.material")),
-                             alt.Tooltip("family:N", title=label("magnets.map.legend.family")),
-                             alt.Tooltip("material_cost_usd_per_motor:Q", format=",.0f", title=label("magnets.axis.cost")),
-                             alt.Tooltip("mass_needed_kg:Q", format=",.2f", title=label("magnets.tooltip.mass")),
-                             alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
-                             alt.Tooltip("max_operating_temp_c:Q", format=",.0f", title=label("magnets.tooltip.max_temp")),
-                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature")),
-                             alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]))
+            .transform_calculate(meets_temperature=MEETS_EXPR, temperature_status=_status_expr(),
+                                 **{field: expression}, **calculations)
+            .encode(x=x, y=_y(per_kg), color=_colour(), tooltip=common + tooltip + closing))
     values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
-              .transform_calculate(material_cost_usd_per_motor=COST_EXPR)
-              .encode(x=x, y=_y(per_kg), text=alt.Text("material_cost_usd_per_motor:Q", format=",.0f")))
+              .transform_calculate(**{field: expression})
+              .encode(x=x, y=_y(per_kg), text=alt.Text(f"{field}:Q", format=value_format)))
     return alt.layer(bars, values, _note_layer(per_kg)).properties(width=BAR_PANEL_WIDTH_PX, height=alt.Step(24))
+
+
+AXIS_LABEL = {"material_cost_usd_per_motor": "magnets.axis.cost", "heavy_re_kg": "magnets.axis.heavy"}
+
+
+def _cost_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
+    return _bar_panel(per_kg, "material_cost_usd_per_motor", COST_EXPR, ",.0f",
+                      {"mass_needed_kg": MASS_EXPR, "heavy_re_kg": HEAVY_EXPR},
+                      [alt.Tooltip("family:N", title=label("magnets.map.legend.family")),
+                       alt.Tooltip("material_cost_usd_per_motor:Q", format=",.0f", title=label("magnets.axis.cost")),
+                       alt.Tooltip("mass_needed_kg:Q", format=",.2f", title=label("magnets.tooltip.mass")),
+                       alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
+                       alt.Tooltip("max_operating_temp_c:Q", format=",.0f", title=label("magnets.tooltip.max_temp"))])
 
 
 def _heavy_panel(per_kg: pd.DataFrame) -> alt.LayerChart:
-    calculations = {"meets_temperature": MEETS_EXPR, "temperature_status": _status_expr(),
-                    "heavy_re_kg": HEAVY_EXPR, "dy_kg": DY_EXPR, "tb_kg": TB_EXPR}
-    x = alt.X("heavy_re_kg:Q", title=label("magnets.axis.heavy"))
-    bars = (alt.Chart(per_kg).mark_bar(height=16)
-            .transform_calculate(**calculations)
-            .encode(x=x, y=_y(per_kg), color=_colour(),
-                    tooltip=[alt.Tooltip("material:N", title=label("magnets.tooltip.material")),
-                             alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
-                             alt.Tooltip("dy_kg:Q", format=",.3f", title=label("magnets.tooltip.dy")),
-                             alt.Tooltip("tb_kg:Q", format=",.3f", title=label("magnets.tooltip.tb")),
-                             alt.Tooltip("temperature_status:N", title=label("magnets.legend.temperature")),
-                             alt.Tooltip("note:N", title=label("magnets.tooltip.note"))]))
-    values = (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11)
-              .transform_calculate(heavy_re_kg=HEAVY_EXPR)
-              .encode(x=x, y=_y(per_kg), text=alt.Text("heavy_re_kg:Q", format=",.3f")))
-    return alt.layer(bars, values, _note_layer(per_kg)).properties(width=BAR_PANEL_WIDTH_PX, height=alt.Step(24))
+    return _bar_panel(per_kg, "heavy_re_kg", HEAVY_EXPR, ",.3f", {"dy_kg": DY_EXPR, "tb_kg": TB_EXPR},
+                      [alt.Tooltip("heavy_re_kg:Q", format=",.3f", title=label("magnets.axis.heavy")),
+                       alt.Tooltip("dy_kg:Q", format=",.3f", title=label("magnets.tooltip.dy")),
+                       alt.Tooltip("tb_kg:Q", format=",.3f", title=label("magnets.tooltip.tb"))])
 
 
 def _description(key: str, per_kg: pd.DataFrame) -> str:
