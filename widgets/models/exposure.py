@@ -89,15 +89,21 @@ class _Component:
     made_with_chinese_technology: bool
 
 
+def _unique_names(name: str, values: pd.Series, what: str) -> list[str]:
+    """The values as a list, if each is a non-empty string and none repeats; else ValueError."""
+    names = list(values)
+    for value in names:
+        if not isinstance(value, str) or not value.strip():
+            _reject(name, value, f"a non-empty {what}")
+    for value in names:
+        if names.count(value) > 1:
+            _reject(name, value, f"each {what} once")
+    return names
+
+
 def _rules(regulations: pd.DataFrame) -> list[_Rule]:
     _frame("regulations", regulations, REGULATION_COLUMNS, "give at least one regulation")
-    ids = list(regulations["regulation_id"])
-    for regulation_id in ids:
-        if not isinstance(regulation_id, str) or not regulation_id.strip():
-            _reject("regulations.regulation_id", regulation_id, "a non-empty identifier")
-    for regulation_id in ids:
-        if ids.count(regulation_id) > 1:
-            _reject("regulations.regulation_id", regulation_id, "each identifier once")
+    ids = _unique_names("regulations.regulation_id", regulations["regulation_id"], "identifier")
     rules = []
     for row in regulations.itertuples(index=False):
         where = f"regulations (regulation_id={row.regulation_id!r})"
@@ -120,13 +126,7 @@ def _rules(regulations: pd.DataFrame) -> list[_Rule]:
 
 def _components(bom: pd.DataFrame) -> list[_Component]:
     _frame("bom", bom, BOM_COLUMNS, "add at least one component")
-    names = list(bom["component"])
-    for name in names:
-        if not isinstance(name, str) or not name.strip():
-            _reject("bom.component", name, "a non-empty component name")
-    for name in names:
-        if names.count(name) > 1:
-            _reject("bom.component", name, "each component name once")
+    _unique_names("bom.component", bom["component"], "component name")
     components = []
     for row in bom.itertuples(index=False):
         where = f"bom (component={row.component!r})"
