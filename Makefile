@@ -1,5 +1,6 @@
 # The briefing kit's commands. Each target sets up what it needs on a fresh machine (Python 3.11+).
 #   make book   strict HTML build into _build/html
+#   make book-ja  the Japanese edition (labels, charts, widgets and Sphinx UI in Japanese) into _build/ja
 #   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
 #   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks)
 #   make serve  serve the built book on http://127.0.0.1:8000
@@ -12,7 +13,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book test lab serve bench clean browser check-python
+.PHONY: book book-ja test lab serve bench clean browser check-python
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -25,11 +26,19 @@ $(STAMP): requirements.txt pyproject.toml | check-python
 	touch $(STAMP)
 
 book: $(STAMP)
-	$(PY) -m widgets.buildtools
+	$(PY) -m widgets.buildtools refresh-cache
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
 	@echo ""
 	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."
+
+book-ja: $(STAMP)
+	$(PY) -m widgets.buildtools refresh-cache
+	$(PY) -m widgets.buildtools edition-config ja
+	rm -rf _build/ja
+	KIT_LANG=ja $(VENV)/bin/jupyter-book build . --config _build/config-ja.yml --path-output _build/ja $(BOOK_FLAGS)
+	@echo ""
+	@echo "The Japanese edition is built. Open _build/ja/_build/html/index.html in a browser."
 
 browser:
 	@sh tests/ensure_browser.sh

@@ -17,3 +17,21 @@ def test_cache_cleared_on_change_and_kept_otherwise(tmp_path):
     (tmp_path / "data" / "t.csv").write_text("a\n1\n")
     assert refresh_execution_cache(tmp_path) is True and not cache.exists()
     shutil.rmtree(tmp_path / "_build")
+
+
+def test_deep_merge_overrides_nested_keys_only():
+    from widgets.buildtools import deep_merge
+    base = {"title": "T", "sphinx": {"config": {"a": 1, "b": [1]}}, "execute": {"cache": "c"}}
+    merged = deep_merge(base, {"sphinx": {"config": {"b": [2], "language": "ja"}}, "title": "題"})
+    assert merged == {"title": "題", "sphinx": {"config": {"a": 1, "b": [2], "language": "ja"}},
+                      "execute": {"cache": "c"}}
+    assert base["sphinx"]["config"]["b"] == [1]                   # the base is not changed
+
+
+def test_japanese_override_sets_language_and_its_own_cache():
+    import yaml
+    from widgets.buildtools import write_edition_config
+    config = yaml.safe_load(write_edition_config("ja").read_text(encoding="utf-8"))
+    assert config["sphinx"]["config"]["language"] == "ja"
+    assert config["execute"]["cache"] != "_build/.jupyter_cache"
+    assert config["bibtex_bibfiles"] == ["data/references.bib"]  # everything else as in _config.yml

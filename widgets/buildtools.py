@@ -1,16 +1,24 @@
-"""Build helper: drop the execution cache when what the chapters import has changed.
+"""Build helpers.
 
-Jupyter Book's execution cache is keyed on each notebook's code cells only, so a change in
-``widgets/`` or ``data/`` would otherwise leave stale figures in the book. ``make book`` and the
-test build call ``python -m widgets.buildtools`` first: it hashes the package, the label table, the
-data files and the pins, and removes ``_build/.jupyter_cache`` when the hash differs from the last build.
+``python -m widgets.buildtools refresh-cache``: Jupyter Book's execution cache is keyed on each
+notebook's code cells only, so a change in ``widgets/`` or ``data/`` would otherwise leave stale
+figures in the book. ``make book`` and the test build call this first: it hashes the package, the label
+table, the data files and the pins, and removes every edition's ``_build/.jupyter_cache*`` when the hash
+differs from the last build.
+
+``python -m widgets.buildtools edition-config ja``: writes ``_build/config-ja.yml``, the English
+``_config.yml`` deep-merged with ``locales/ja/config_override.yml`` (language, title, its own
+execution cache), for ``jupyter-book build . --config _build/config-ja.yml``.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import shutil
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUT_PATTERNS = ("widgets/**/*.py", "widgets/*.csv", "data/*.csv", "data/*.json", "data/*.bib", "requirements.txt")
@@ -28,17 +36,46 @@ def inputs_digest(root: Path = ROOT) -> str:
 
 def refresh_execution_cache(root: Path = ROOT) -> bool:
     """Remove the execution cache if the inputs changed; return True if it was removed."""
-    cache, stamp = root / "_build" / ".jupyter_cache", root / "_build" / ".execution-inputs.sha256"
+    stamp = root / "_build" / ".execution-inputs.sha256"
     current = inputs_digest(root)
     if stamp.exists() and stamp.read_text().strip() == current:
         return False
-    shutil.rmtree(cache, ignore_errors=True)
+    for cache in (root / "_build").glob(".jupyter_cache*"):
+        shutil.rmtree(cache, ignore_errors=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current + "\n")
     return True
 
 
+def deep_merge(base: dict, override: dict) -> dict:
+    """``base`` with ``override`` laid over it: nested mappings merge, anything else is replaced."""
+    merged = copy.deepcopy(base)
+    for key, value in override.items():
+        both_maps = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = deep_merge(merged[key], value) if both_maps else copy.deepcopy(value)
+    return merged
+
+
+def write_edition_config(language: str, root: Path = ROOT) -> Path:
+    """Write ``_build/config-<language>.yml`` and return its path."""
+    override_path = root / "locales" / language / "config_override.yml"
+    if not override_path.exists():
+        raise SystemExit(f"no edition '{language}': {override_path.relative_to(root)} is missing")
+    base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    override = yaml.safe_load(override_path.read_text(encoding="utf-8"))
+    target = root / "_build" / f"config-{language}.yml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(yaml.safe_dump(deep_merge(base, override), allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    return target
+
+
 if __name__ == "__main__":
-    removed = refresh_execution_cache()
-    print("execution cache:", "cleared (widgets/ or data/ changed)" if removed else "kept (inputs unchanged)")
-    sys.exit(0)
+    command = sys.argv[1] if len(sys.argv) > 1 else "refresh-cache"
+    if command == "refresh-cache":
+        removed = refresh_execution_cache()
+        print("execution cache:", "cleared (widgets/ or data/ changed)" if removed else "kept (inputs unchanged)")
+    elif command == "edition-config" and len(sys.argv) == 3:
+        print("edition config:", write_edition_config(sys.argv[2]).relative_to(ROOT))
+    else:
+        raise SystemExit("usage: python -m widgets.buildtools [refresh-cache | edition-config LANGUAGE]")
