@@ -45,9 +45,10 @@ def deposit_points(deposits: pd.DataFrame) -> pd.DataFrame:
     ore and contained oxide (``ore.implied_grade_treo_pct``) when only those are given."""
     rows = []
     for _, row in deposits.iterrows():
-        grade, how = row["grade_treo_pct"], "stated"
+        grade, how = row["grade_treo_pct"], label("ore.basis.stated")
         if pd.isna(grade) and pd.notna(row["ore_mt"]) and pd.notna(row["contained_treo_mt"]):
-            grade, how = ore.implied_grade_treo_pct(row["ore_mt"], row["contained_treo_mt"]), "implied"
+            grade, how = (ore.implied_grade_treo_pct(row["ore_mt"], row["contained_treo_mt"]),
+                          label("ore.basis.implied"))
         if pd.isna(grade) or grade <= 0:
             continue
         rows.append({"deposit": row["deposit_name"], "estimate": row["estimate_id"],
