@@ -62,6 +62,31 @@ def built_site(book_build: BookBuild) -> Path:
     return book_build.site
 
 
+JA_OUTPUT = ROOT / "_build" / "ja"
+
+
+@pytest.fixture(scope="session")
+def book_build_ja() -> BookBuild:
+    """The Japanese edition, built as ``make book-ja`` builds it (config override, KIT_LANG=ja)."""
+    refresh_execution_cache(ROOT)
+    subprocess.run([sys.executable, "-m", "widgets.buildtools", "edition-config", "ja"], cwd=ROOT, check=True,
+                   capture_output=True)
+    shutil.rmtree(JA_OUTPUT, ignore_errors=True)
+    command = BUILD_COMMAND[:3] + ["--config", "_build/config-ja.yml", "--path-output", "_build/ja"] + BUILD_COMMAND[3:]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "KIT_LANG": "ja"})
+    return BookBuild(result.returncode, result.stdout + result.stderr, time.perf_counter() - started,
+                     JA_OUTPUT / "_build" / "html")
+
+
+@pytest.fixture(scope="session")
+def built_site_ja(book_build_ja: BookBuild) -> Path:
+    """The built Japanese site; fails (never skips) when its strict build failed."""
+    if book_build_ja.returncode != 0:
+        pytest.fail("the Japanese edition's strict build failed:\n" + book_build_ja.log[-4000:])
+    return book_build_ja.site
+
+
 def small_regulations() -> pd.DataFrame:
     """A regulations frame shaped like data/regulations.csv: No. 18-like and No. 57-like element licences,
     a 0.1 % value rule, a technology rule, a suspension of the last three to 2026-11-10, and an event."""

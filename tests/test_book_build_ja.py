@@ -4,41 +4,22 @@ Charts, sliders and Sphinx's own interface come out in Japanese (prose translati
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 
 import pytest
 
-from conftest import BUILD_COMMAND, ROOT
-from widgets.buildtools import refresh_execution_cache
-
-OUTPUT = ROOT / "_build" / "ja"
-
-
-@pytest.fixture(scope="module")
-def ja_build():
-    refresh_execution_cache(ROOT)
-    subprocess.run([sys.executable, "-m", "widgets.buildtools", "edition-config", "ja"], cwd=ROOT, check=True,
-                   capture_output=True)
-    shutil.rmtree(OUTPUT, ignore_errors=True)
-    command = BUILD_COMMAND[:3] + ["--config", "_build/config-ja.yml", "--path-output", "_build/ja"] + BUILD_COMMAND[3:]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "KIT_LANG": "ja"})
-    return result.returncode, result.stdout + result.stderr
+from conftest import ROOT
 
 
 @pytest.mark.slow
-def test_japanese_edition_builds_with_zero_warnings(ja_build):
-    returncode, log = ja_build
-    warnings = [line for line in log.splitlines() if re.search(r"\bWARNING\b|\bERROR\b", line)]
-    assert warnings == [] and returncode == 0, "\n".join(warnings) or log[-3000:]
+def test_japanese_edition_builds_with_zero_warnings(book_build_ja):
+    warnings = [line for line in book_build_ja.log.splitlines() if re.search(r"\bWARNING\b|\bERROR\b", line)]
+    assert warnings == [] and book_build_ja.returncode == 0, "\n".join(warnings) or book_build_ja.log[-3000:]
 
 
 @pytest.mark.slow
-def test_charts_and_interface_are_in_japanese(ja_build, monkeypatch):
-    page = (OUTPUT / "_build" / "html" / "chapters" / "04_supply.html").read_text(encoding="utf-8")
+def test_charts_and_interface_are_in_japanese(built_site_ja, monkeypatch):
+    page = (built_site_ja / "chapters" / "04_supply.html").read_text(encoding="utf-8")
     assert '<html lang="ja"' in page
     monkeypatch.setenv("KIT_LANG", "ja")
     from widgets.labels import label

@@ -42,9 +42,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@pytest.fixture(scope="module", params=["en", "ja"])
+def site_url(request):
+    """Each edition's site in turn: the English book and the Japanese edition."""
+    site = request.getfixturevalue("built_site" if request.param == "en" else "built_site_ja")
+    handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
