@@ -73,7 +73,7 @@ def test_before_and_inside_suspension_only_april_licence(day):
     rows = a.components.set_index("component")
     assert a.licence_needed and a.product_regulation_ids == ()
     assert rows.loc["magnet", "regulation_ids"] == "r-apr"       # made in China, contains Dy
-    assert rows.loc["magnet", "reason_en"] == "r-apr: exported from China and contains Dy"
+    assert rows.loc["magnet", "reason"] == "r-apr: exported from China and contains Dy"
     assert not rows.loc["inverter", "licence_needed"]            # technology rule suspended
     assert not rows.loc["sensor", "licence_needed"]              # not exported from China itself
     assert a.chinese_controlled_value_usd == pytest.approx(220)  # magnet 200 (Dy) + sensor 20 (Tb, origin unknown)
@@ -85,7 +85,7 @@ def test_after_suspension_all_three_bind():
     rows = a.components.set_index("component")
     assert rows.loc["magnet", "regulation_ids"] == "r-apr"       # no Ho/Er/Tm/Eu/Yb → r-oct-elements does not bind
     assert rows.loc["inverter", "regulation_ids"] == "r-tech"
-    assert rows.loc["inverter", "reason_en"] == "r-tech: made with Chinese technology"
+    assert rows.loc["inverter", "reason"] == "r-tech: made with Chinese technology"
     assert rows.loc["gearbox", "licence_needed"] == False  # noqa: E712
     assert a.product_regulation_ids == ("r-value",)              # 220 / 30,000 × 100 = 0.733 % ≥ 0.1 %
     value_reason = a.reasons[-1]
@@ -227,6 +227,6 @@ def test_element_licence_on_foreign_made_items_catches_chinese_origin_items_ship
     result = assess_bom(regulations, bom, T("2025-06-01"), 1000.0)   # only r-apr (from 2025-04-04) is in force
     magnet = result.components.set_index("component").loc["magnet"]
     assert magnet["licence_needed"] and magnet["regulation_ids"] == "r-apr"
-    assert "Chinese-origin Dy shipped on from outside China" in magnet["reason_en"]
+    assert "Chinese-origin Dy shipped on from outside China" in magnet["reason"]
     non_chinese = bom.assign(rare_earth_origin="non_china")
     assert not assess_bom(regulations, non_chinese, T("2025-06-01"), 1000.0).licence_needed

@@ -63,7 +63,7 @@ def test_baseline_ndfeb_hand_checked():
     assert r["processing_cost_usd_per_motor"] == pytest.approx(20)   # 2.0 kg × 10 USD/kg
     assert r["material_cost_usd_per_motor"] == pytest.approx(130.8168, rel=1e-5)
     assert not r["meets_temperature"] and r["sizable"]
-    assert r["reason_en"] == "rated to 180 °C, below the required 200 °C"
+    assert r["reason"] == "rated to 180 °C, below the required 200 °C"
 
 
 def test_ferrite_hand_checked():
@@ -72,7 +72,7 @@ def test_ferrite_hand_checked():
     assert r["mass_needed_kg"] == pytest.approx(14.222222, rel=1e-6)  # 2.0 × 320/30 × 5.0/7.5 = 14.2222 kg
     assert r["total_re_kg"] == 0 and r["oxide_cost_usd_per_motor"] == 0
     assert r["material_cost_usd_per_motor"] == pytest.approx(142.22222, rel=1e-6)  # 14.2222 kg × 10 USD/kg
-    assert r["meets_temperature"] and r["reason_en"] == "ok"
+    assert r["meets_temperature"] and r["reason"] == "ok"
 
 
 def test_smco_hand_checked():
@@ -89,7 +89,7 @@ def test_unsizable_magnet_is_reported_not_dropped():
     r = _run().set_index("magnet_id").loc["mystery"]
     assert not r["sizable"] and not r["meets_temperature"]
     assert math.isnan(r["mass_needed_kg"]) and math.isnan(r["material_cost_usd_per_motor"])
-    assert r["reason_en"] == "maximum operating temperature unknown; cannot be sized: BHmax and density unknown"
+    assert r["reason"] == "maximum operating temperature unknown; cannot be sized: BHmax and density unknown"
 
 
 def test_unknown_content_cannot_be_costed():
@@ -98,7 +98,7 @@ def test_unknown_content_cannot_be_costed():
     r = _run(content=content, prices={**PRICES, "Gd": 50}).set_index("magnet_id").loc["smco"]
     assert r["sizable"] and r["mass_needed_kg"] == pytest.approx(3.258182, rel=1e-6)
     assert math.isnan(r["material_cost_usd_per_motor"])
-    assert "cannot be costed: wt % of Gd unknown" in r["reason_en"]
+    assert "cannot be costed: wt % of Gd unknown" in r["reason"]
 
 
 def test_baseline_change_scales_mass():

@@ -120,7 +120,7 @@ def assessment_html(regulations: pd.DataFrame, bom: pd.DataFrame, on_date: objec
     """The per-component table and the product verdict for ``assess_bom`` (which validates every input)."""
     a = assess_bom(regulations, bom, on_date, product_value_usd)
     rows = [[r.component, r.regulation_ids.replace(";", ", ") or label("exposure.out.none"),
-             label("exposure.value.yes") if r.licence_needed else label("exposure.value.no"), r.reason_en]
+             label("exposure.value.yes") if r.licence_needed else label("exposure.value.no"), r.reason]
             for r in a.components.itertuples(index=False)]
     table = _table([label(f"exposure.out.{column}") for column in ("component", "rules", "licence", "reason")], rows)
     verdict = label("exposure.out.verdict_licence" if a.licence_needed else "exposure.out.verdict_no_licence")

@@ -51,7 +51,7 @@ def results_html(result: pd.DataFrame, names: dict[str, str], notes: dict[str, s
                      label("magnets.value.yes") if r.meets_temperature else label("magnets.value.no"),
                      _number(r.mass_needed_kg, ",.2f"), _number(r.heavy_re_kg, ",.3f"),
                      _number(r.material_cost_usd_per_motor, ",.0f"),
-                     notes.get(r.magnet_id, "") if r.reason_en == "ok" else r.reason_en])
+                     notes.get(r.magnet_id, "") if r.reason == "ok" else r.reason])
     return html_table([label(f"magnets.out.{column}") for column in RESULT_COLUMNS], rows)
 
 

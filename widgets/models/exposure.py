@@ -167,7 +167,7 @@ def rules_in_force(regulations: pd.DataFrame, on_date: object) -> pd.DataFrame:
 @dataclass(frozen=True)
 class BomAssessment:
     on_date: pd.Timestamp
-    components: pd.DataFrame  # component, regulation_ids (';'-joined), licence_needed, reason_en
+    components: pd.DataFrame  # component, regulation_ids (';'-joined), licence_needed, reason
     licence_needed: bool
     reasons: tuple[str, ...]
     product_regulation_ids: tuple[str, ...]
@@ -187,7 +187,7 @@ def _chinese(c: _Component) -> bool:
 
 def _unknown_note(components: list[_Component]) -> str:
     unknown = [c.name for c in components if c.origin == "unknown"]
-    return f"; origin of {', '.join(unknown)} unknown, treated as Chinese (conservative)" if unknown else ""
+    return label("reason.exposure.unknown_origin", components=", ".join(unknown)) if unknown else ""
 
 
 def _evaluate(rules: list[_Rule], components: list[_Component], on: pd.Timestamp,
@@ -201,20 +201,20 @@ def _evaluate(rules: list[_Rule], components: list[_Component], on: pd.Timestamp
                     and c.made_in_china and _hits(r, c)):
                 ids.append(r.regulation_id)
                 elements = ", ".join(sorted(_hits(r, c)))
-                reasons.append(f"{r.regulation_id}: exported from China and contains {elements}")
+                reasons.append(label("reason.exposure.exported", rule=r.regulation_id, elements=elements))
             elif (r.rule_type == "element_licence" and r.applies_to == "foreign_made_items"
                   and not c.made_in_china and _chinese(c) and _hits(r, c)):
                 ids.append(r.regulation_id)
                 elements = ", ".join(sorted(_hits(r, c)))
-                reasons.append(f"{r.regulation_id}: Chinese-origin {elements} shipped on from outside China"
-                               f"{_unknown_note([c])}")
+                reasons.append(label("reason.exposure.shipped_on", rule=r.regulation_id, elements=elements)
+                               + _unknown_note([c]))
             elif (r.rule_type == "technology_rule" and r.applies_to == "foreign_made_items"
                   and c.made_with_chinese_technology
                   and (not r.elements or _hits(r, c))):
                 ids.append(r.regulation_id)
-                reasons.append(f"{r.regulation_id}: made with Chinese technology")
+                reasons.append(label("reason.exposure.technology", rule=r.regulation_id))
         rows.append({"component": c.name, "regulation_ids": ";".join(ids), "licence_needed": bool(ids),
-                     "reason_en": "; ".join(reasons) or "no rule in force applies"})
+                     "reason": "; ".join(reasons) or label("reason.exposure.none")})
     product_ids, product_reasons = [], []
     for r in (r for r in in_force if r.rule_type == "value_share_rule"):
         counted = [c for c in components if _chinese(c) and _hits(r, c)]
@@ -222,19 +222,18 @@ def _evaluate(rules: list[_Rule], components: list[_Component], on: pd.Timestamp
         share = value / product_value_usd * 100
         if value > 0 and share >= r.threshold_pct:
             product_ids.append(r.regulation_id)
-            product_reasons.append(
-                f"{r.regulation_id}: components with Chinese-origin covered rare earths "
-                f"({', '.join(c.name for c in counted)}) are {share:.3g} % of the product value, at or above the "
-                f"{r.threshold_pct:g} % threshold{_unknown_note(counted)}")
+            product_reasons.append(label("reason.exposure.value_rule", rule=r.regulation_id,
+                                         components=", ".join(c.name for c in counted), share=f"{share:.3g}",
+                                         threshold=f"{r.threshold_pct:g}") + _unknown_note(counted))
     controls = [r for r in in_force if r.rule_type in ("element_licence", "value_share_rule")]
     controlled = [c for c in components if _chinese(c) and any(_hits(r, c) for r in controls)]
     controlled_usd = sum(c.value_usd for c in controlled)
-    component_reasons = [f"{row['component']}: {row['reason_en']}" for row in rows if row["licence_needed"]]
+    component_reasons = [f"{row['component']}: {row['reason']}" for row in rows if row["licence_needed"]]
     reasons = tuple(component_reasons + product_reasons)
     licence = bool(reasons)
     if not licence:
-        reasons = (f"no licence needed on {on.date()}: {len(in_force)} rule(s) in force, none applies",)
-    return BomAssessment(on, pd.DataFrame(rows, columns=["component", "regulation_ids", "licence_needed", "reason_en"]),
+        reasons = (label("reason.exposure.no_licence", date=on.date(), count=len(in_force)),)
+    return BomAssessment(on, pd.DataFrame(rows, columns=["component", "regulation_ids", "licence_needed", "reason"]),
                          licence, reasons, tuple(product_ids), tuple(r.regulation_id for r in in_force),
                          controlled_usd, controlled_usd / product_value_usd * 100)
 

@@ -87,7 +87,7 @@ def magnet_options(magnets: pd.DataFrame, content: pd.DataFrame, required_temp_c
     The sizing is a FIRST-ORDER TEACHING APPROXIMATION (equal stored energy: magnet volume ∝ 1/BHmax, mass =
     volume × density). It ignores the magnet's working point, temperature derating of remanence and
     coercivity, and the motor redesign a weaker magnet needs. A material without BHmax or density cannot be
-    sized (sizable False, reason_en says why; cost columns NaN); unknown max temperature → meets_temperature
+    sized (sizable False, reason says why; cost columns NaN); unknown max temperature → meets_temperature
     False. Non-rare-earth constituents (Fe, Co, B, …) are not costed as oxide; processing covers them.
     Content rows of magnets not in ``magnets`` are ignored.
     """
@@ -124,7 +124,7 @@ def magnet_options(magnets: pd.DataFrame, content: pd.DataFrame, required_temp_c
     order = (["magnet_id", "name_en", "family", "max_operating_temp_c", "meets_temperature", "bhmax_kj_per_m3",
               "density_g_per_cm3", "mass_needed_kg"] + [f"re_kg_{el}" for el in elements]
              + ["heavy_re_kg", "total_re_kg", "oxide_cost_usd_per_motor", "processing_cost_usd_per_motor",
-                "material_cost_usd_per_motor", "sizable", "reason_en"])
+                "material_cost_usd_per_motor", "sizable", "reason"])
     return pd.DataFrame(rows, columns=order)
 
 
@@ -136,19 +136,19 @@ def _describe(m: object, required_c: float, wt_pct: dict[str, float]) -> dict[st
     max_temp = _optional(f"{where} max_operating_temp_c", m.max_operating_temp_c, minimum=-273.15)
     reasons = []
     if math.isnan(max_temp):
-        reasons.append("maximum operating temperature unknown")
+        reasons.append(label("reason.magnet.temp_unknown"))
     elif max_temp < required_c:
-        reasons.append(f"rated to {max_temp:g} °C, below the required {required_c:g} °C")
-    missing = [what for what, v in (("BHmax", bhmax), ("density", density)) if math.isnan(v)]
+        reasons.append(label("reason.magnet.too_cold", rated=f"{max_temp:g}", required=f"{required_c:g}"))
+    missing = [what for what, v in (("BHmax", bhmax), (label("reason.magnet.density"), density)) if math.isnan(v)]
     if missing:
-        reasons.append(f"cannot be sized: {' and '.join(missing)} unknown")
+        reasons.append(label("reason.magnet.not_sized", missing=label("reason.and").join(missing)))
     unknown_wt = [el for el, pct in wt_pct.items() if math.isnan(pct)]
     if unknown_wt:
-        reasons.append(f"cannot be costed: wt % of {', '.join(unknown_wt)} unknown")
+        reasons.append(label("reason.magnet.not_costed", elements=", ".join(unknown_wt)))
     return {"magnet_id": m.magnet_id, "name_en": m.name_en, "family": m.family, "max_operating_temp_c": max_temp,
             "meets_temperature": bool(not math.isnan(max_temp) and max_temp >= required_c),
             "bhmax_kj_per_m3": bhmax, "density_g_per_cm3": density, "sizable": not missing,
-            "costable": not missing and not unknown_wt, "reason_en": "; ".join(reasons) or "ok"}
+            "costable": not missing and not unknown_wt, "reason": "; ".join(reasons) or label("reason.ok")}
 
 
 def _cost(r: dict[str, object], base: dict[str, object], base_mass_kg: float, wt_pct: dict[str, float],

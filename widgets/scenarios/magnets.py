@@ -150,4 +150,4 @@ def data_gaps(sliders: MagnetSliders, baseline_magnet_id: str = BASELINE_MAGNET_
     result = options(sliders, baseline_magnet_id)
     missing = result[result["material_cost_usd_per_motor"].isna()]
     return pd.DataFrame({"magnet_id": missing["magnet_id"], "material": missing["name_en"],
-                         "reason": missing["reason_en"]}).reset_index(drop=True)
+                         "reason": missing["reason"]}).reset_index(drop=True)
