@@ -35,3 +35,13 @@ def test_japanese_override_sets_language_and_its_own_cache():
     assert config["sphinx"]["config"]["language"] == "ja"
     assert config["execute"]["cache"] != "_build/.jupyter_cache"
     assert config["bibtex_bibfiles"] == ["data/references.bib"]  # everything else as in _config.yml
+
+
+def test_doctrees_are_dropped_with_the_cache(tmp_path):
+    (tmp_path / "widgets").mkdir()
+    (tmp_path / "widgets" / "m.py").write_text("x = 1\n")
+    refresh_execution_cache(tmp_path)
+    doctrees = tmp_path / "_build" / ".doctrees"
+    doctrees.mkdir(parents=True)
+    (tmp_path / "widgets" / "m.py").write_text("x = 2\n")
+    assert refresh_execution_cache(tmp_path) is True and not doctrees.exists()

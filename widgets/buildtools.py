@@ -3,8 +3,9 @@
 ``python -m widgets.buildtools refresh-cache``: Jupyter Book's execution cache is keyed on each
 notebook's code cells only, so a change in ``widgets/`` or ``data/`` would otherwise leave stale
 figures in the book. ``make book`` and the test build call this first: it hashes the package, the label
-table, the data files and the pins, and removes every edition's ``_build/.jupyter_cache*`` when the hash
-differs from the last build.
+table, the data files and the pins, and removes every edition's ``_build/.jupyter_cache*`` and Sphinx's
+doctrees (which keep the chart HTML that ``widgets.charts.book_renderer`` wrote) when the hash differs
+from the last build.
 
 ``python -m widgets.buildtools edition-config ja``: writes ``_build/config-ja.yml``, the English
 ``_config.yml`` deep-merged with ``locales/ja/config_override.yml`` (language, title, its own
@@ -40,8 +41,8 @@ def refresh_execution_cache(root: Path = ROOT) -> bool:
     current = inputs_digest(root)
     if stamp.exists() and stamp.read_text().strip() == current:
         return False
-    for cache in (root / "_build").glob(".jupyter_cache*"):
-        shutil.rmtree(cache, ignore_errors=True)
+    for cache in (*(root / "_build").glob(".jupyter_cache*"), root / "_build" / ".doctrees"):
+        shutil.rmtree(cache, ignore_errors=True)  # doctrees hold chart HTML rendered by widgets' mime renderer
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current + "\n")
     return True

@@ -46,7 +46,7 @@ def figure_html(spec: dict) -> str:
     options_json = json.dumps(EMBED_OPTIONS)
     return (
         '<figure class="kit-chart">'
-        '<div class="kit-chart-canvas"></div>'
+        '<div class="kit-chart-canvas" tabindex="0"></div>'  # focusable: a wide chart scrolls by keyboard
         f'<figcaption class="kit-chart-description">{html.escape(description)}</figcaption>'
         '<script>(function (script) {'
         'var target = script.parentElement.querySelector(".kit-chart-canvas");'
