@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish
+from widgets.charts.style import finish, HEIGHT_PX, OKABE_ITO, slider, WIDTH_PX
 from widgets.labels import keys, label
 from widgets.models import checks
 
@@ -107,16 +107,11 @@ SCORE_EXPR = (f"({WEIGHT_SUM_EXPR}) > 0 ? ("
               + f") / ({WEIGHT_SUM_EXPR}) : null")
 
 
-def _slider(name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
-    return alt.param(name=name, value=value, bind=alt.binding_range(
-        min=low, max=high, step=step, name=label(f"architecture.slider.{name}") + " "))
-
-
 def architecture_ranking_chart(scores: pd.DataFrame, sliders: ArchitectureSliders) -> alt.LayerChart:
     """Horizontal bars of the weighted score per architecture, sorted best first; the sliders set the
     weights and the highway share. A text layer asks for a weight when all weights are zero."""
-    params = [_slider(f"weight_{name}", getattr(sliders, f"weight_{name}"), 0, 10, 0.5) for name in WEIGHTED]
-    params.append(_slider("highway_share_pct", sliders.highway_share_pct, 0, 100, 5))
+    params = [slider("architecture", f"weight_{name}", getattr(sliders, f"weight_{name}"), 0, 10, 0.5) for name in WEIGHTED]
+    params.append(slider("architecture", "highway_share_pct", sliders.highway_share_pct, 0, 100, 5))
     table = architecture_table(scores)
     bars = (alt.Chart(table).mark_bar(color=OKABE_ITO[0])
             .transform_calculate(weighted_score_1_to_5=SCORE_EXPR)

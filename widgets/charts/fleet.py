@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
+from widgets.charts.style import finish, OKABE_ITO, slider, WIDTH_PX
 from widgets.labels import label
 from widgets.models.fleet import GROUPS
 from widgets.models.fleet_levers import ARCHITECTURES, kg_mapping
@@ -60,11 +60,6 @@ def group_rows(kg_per_vehicle: pd.DataFrame) -> pd.DataFrame:
                           **{f"kg_{arch}": kg[arch][group] for arch in ARCHITECTURES}} for group in GROUPS])
 
 
-def _slider(name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
-    return alt.param(name=name, value=value,
-                     bind=alt.binding_range(min=low, max=high, step=step, name=label(f"fleet.slider.{name}") + " "))
-
-
 def _with_demand(chart: alt.Chart) -> alt.Chart:
     return chart.transform_calculate(demand_t=DEMAND_EXPR).transform_calculate(
         china_t=CHINA_EXPR, cost_base_musd=COST_BASE_EXPR, cost_shock_musd=COST_SHOCK_EXPR).transform_calculate(
@@ -82,15 +77,15 @@ def fleet_chart(kg_per_vehicle: pd.DataFrame, sliders: FleetSliders) -> alt.VCon
     China-dependent share of all demand in words above. Bottom: the annual cost at base and at shock
     prices per element group (US$ million)."""
     params = [
-        _slider("magnet_free_share_pct", sliders.magnet_free_share_pct, 0, 100, 1),
-        _slider("hree_free_share_pct", sliders.hree_free_share_pct, 0, 100, 1),
-        _slider("ndpr_non_china_pct", sliders.ndpr_non_china_pct, 0, 100, 1),
-        _slider("dytb_non_china_pct", sliders.dytb_non_china_pct, 0, 100, 1),
-        _slider("annual_vehicles", sliders.annual_vehicles, 10_000, 30_000_000, 10_000),
-        _slider("ndpr_price_base", sliders.ndpr_price_base, 0, 500, 5),
-        _slider("dytb_price_base", sliders.dytb_price_base, 0, 5000, 10),
-        _slider("ndpr_price_shock", sliders.ndpr_price_shock, 0, 1500, 5),
-        _slider("dytb_price_shock", sliders.dytb_price_shock, 0, 10000, 10),
+        slider("fleet", "magnet_free_share_pct", sliders.magnet_free_share_pct, 0, 100, 1),
+        slider("fleet", "hree_free_share_pct", sliders.hree_free_share_pct, 0, 100, 1),
+        slider("fleet", "ndpr_non_china_pct", sliders.ndpr_non_china_pct, 0, 100, 1),
+        slider("fleet", "dytb_non_china_pct", sliders.dytb_non_china_pct, 0, 100, 1),
+        slider("fleet", "annual_vehicles", sliders.annual_vehicles, 10_000, 30_000_000, 10_000),
+        slider("fleet", "ndpr_price_base", sliders.ndpr_price_base, 0, 500, 5),
+        slider("fleet", "dytb_price_base", sliders.dytb_price_base, 0, 5000, 10),
+        slider("fleet", "ndpr_price_shock", sliders.ndpr_price_shock, 0, 1500, 5),
+        slider("fleet", "dytb_price_shock", sliders.dytb_price_shock, 0, 10000, 10),
     ]
     rows = group_rows(kg_per_vehicle)
     group_order = list(rows["group_name"])

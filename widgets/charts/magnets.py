@@ -21,7 +21,6 @@ from widgets.charts.style import CONFIDENCE_COLOURS, HEIGHT_PX, OKABE_ITO, WIDTH
 
 BAR_PANEL_WIDTH_PX = 360
 from widgets.labels import label, language
-from widgets.models import checks
 from widgets.models.magnet_cost import HEAVY_RARE_EARTHS, magnet_options
 from widgets.models.stoichiometry import RARE_EARTH_ELEMENTS, oxide_kg_for_element_kg
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
+from widgets.charts.style import finish, OKABE_ITO, slider, WIDTH_PX
 from widgets.labels import label
 from widgets.models import checks
 from widgets.models.fleet import GROUPS, FleetResult
@@ -62,11 +62,6 @@ def case_rows(results: Mapping[str, FleetResult], reference_vehicles: float) -> 
     return pd.DataFrame(rows)
 
 
-def _slider(name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
-    return alt.param(name=name, value=value,
-                     bind=alt.binding_range(min=low, max=high, step=step, name=label(f"fleet.slider.{name}") + " "))
-
-
 def portfolio_chart(cases: pd.DataFrame, sliders: PortfolioSliders) -> alt.VConcatChart:
     """Two panels sharing the case axis: China-dependent tonnes (stacked by element group) and the annual
     cost at shock prices (stacked by element group), with each case's total written at the bar's end."""
@@ -75,9 +70,9 @@ def portfolio_chart(cases: pd.DataFrame, sliders: PortfolioSliders) -> alt.VConc
         checks.choice("cases column", column, list(cases.columns))
     checks.not_empty("cases", cases, "give at least one case (see case_rows)")
     params = [
-        _slider("annual_vehicles", sliders.annual_vehicles, 10_000, 30_000_000, 10_000),
-        _slider("ndpr_price_shock", sliders.ndpr_price_shock, 0, 1500, 5),
-        _slider("dytb_price_shock", sliders.dytb_price_shock, 0, 10000, 10),
+        slider("fleet", "annual_vehicles", sliders.annual_vehicles, 10_000, 30_000_000, 10_000),
+        slider("fleet", "ndpr_price_shock", sliders.ndpr_price_shock, 0, 1500, 5),
+        slider("fleet", "dytb_price_shock", sliders.dytb_price_shock, 0, 10000, 10),
     ]
     order = list(cases.sort_values("case_order")["case_name"].drop_duplicates())
     groups = list(cases.drop_duplicates("group").set_index("group")["group_name"])
