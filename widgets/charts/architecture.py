@@ -115,7 +115,7 @@ def architecture_ranking_chart(scores: pd.DataFrame, sliders: ArchitectureSlider
     table = architecture_table(scores)
     bars = (alt.Chart(table).mark_bar(color=OKABE_ITO[0])
             .transform_calculate(weighted_score_1_to_5=SCORE_EXPR)
-            .transform_calculate(rank_key=f"round(datum.weighted_score_1_to_5 * 1e9) / 1e9")
+            .transform_calculate(rank_key="round(datum.weighted_score_1_to_5 * 1e9) / 1e9")
             .transform_window(rank="rank()", sort=[alt.SortField("rank_key", order="descending")])
             .encode(x=alt.X("weighted_score_1_to_5:Q", scale=alt.Scale(domain=[0, 5]),
                             title=label("architecture.axis.score")),
