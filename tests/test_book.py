@@ -41,3 +41,58 @@ def test_source_check_quotes_the_report_and_cites_sources():
     assert "{cite:p}`turkiyetoday2025beylikova" in text
     assert "imaizumi2025report" not in text  # the report itself is not a checking source
     assert "[c056]" in text
+
+
+def test_dates_read_as_dates_in_each_language(monkeypatch):
+    monkeypatch.setenv("KIT_LANG", "en")
+    assert book.date_text("2010-09-07") == "7 September 2010"
+    assert book.month_text("2026-11-10") == "November 2026"
+    monkeypatch.setenv("KIT_LANG", "ja")
+    assert book.date_text("2025-10-09") == "2025年10月9日"
+    assert book.month_text("2026-11-10") == "2026年11月"
+
+
+def test_an_empty_date_is_an_error_not_nat_in_prose():
+    import pandas as pd
+    with pytest.raises(book.FigureLookupError):
+        book.date_text(pd.NaT)
+
+
+@pytest.mark.parametrize("value, significant, expected", [
+    (1217.5438596491229, 2, 1200.0), (8.04, 2, 8.0), (0.016427, 2, 0.016), (-38_512.0, 3, -38_500.0),
+    (0.0, 2, 0.0), (95.0, 1, 100.0)])
+def test_round_to_keeps_the_significant_figures_asked_for(value, significant, expected):
+    assert book.round_to(value, significant) == pytest.approx(expected)
+
+
+def test_round_to_rejects_zero_figures():
+    with pytest.raises(ValueError, match="significant"):
+        book.round_to(3.14, 0)
+
+
+def test_plurals_read_correctly_for_one_and_many(monkeypatch):
+    monkeypatch.setenv("KIT_LANG", "en")
+    assert book.plural(1, "claim") == "1 claim"
+    assert book.plural(2, "claim") == "2 claims"
+    assert book.plural(1_200, "row") == "1,200 rows"
+    assert book.plural(2, "company", "companies") == "2 companies"
+
+
+def test_dollar_signs_in_data_text_cannot_open_maths():
+    assert book.escape_markdown("A$200 M, about US$132 M") == "A\\$200 M, about US\\$132 M"
+    text = book.source_check("c049").data
+    assert "$" not in text.replace("\\$", "")
+
+
+def test_source_checks_table_has_one_row_per_claim_with_verdict_and_citations():
+    text = book.source_checks_table(["c017", "c049"]).data
+    assert text.startswith(":::{table}")
+    rows = [line for line in text.splitlines() if line.startswith("| c")]
+    assert [row.split("|")[1].strip() for row in rows] == ["c017", "c049"]
+    assert "{cite:p}`meti2023jare`" in rows[1]
+    assert "A\\$200" in rows[1]
+
+
+def test_source_checks_table_needs_claims():
+    with pytest.raises(ValueError, match="claim_ids"):
+        book.source_checks_table([])

@@ -27,7 +27,7 @@ def test_unknown_confidence_is_rejected():
 
 def test_verdict_totals_and_report_parts():
     totals = provenance.verdict_totals(CLAIMS).set_index("verdict")["claims"].to_dict()
-    assert totals == {"confirmed": 2, "differs": 2, "unverified": 1, "contradicted": 1}
+    assert totals == {"confirmed": 2, "company-claim": 0, "differs": 2, "unverified": 1, "contradicted": 1}
     assert provenance.report_parts(CLAIMS) == 4          # 1, 2, 10, appendix
     assert provenance.top_section("2.1") == "2"
     with pytest.raises(ValueError, match="a section number such as '2.1', or 'appendix'"):

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from widgets import tables
-from widgets.data import load_table
+from widgets.data import enum_of, load_table
 
 FRAME = pd.DataFrame({"name": ["a<b", "Fe & Ni"], "ja": ["磁石", None], "value": [2.0, 1234.5],
                       "link": ['<a href="x.html">x</a>', ""], "key": ["r-1", "r-2"]})
@@ -63,9 +63,10 @@ def test_verdict_links_point_to_ledger_rows():
 def test_verdict_table_hand_checked():
     claims = pd.DataFrame({"topic": ["a", "b", "a", "a"], "verdict": ["confirmed", "differs", "differs", "differs"]})
     counts = tables.verdict_table(claims, "topic").set_index("topic")
-    assert counts.loc["a"].to_dict() == {"confirmed": 1, "differs": 2, "unverified": 0, "contradicted": 0, "total": 3}
-    assert counts.loc["total"].to_dict() == {"confirmed": 1, "differs": 3, "unverified": 0, "contradicted": 0,
-                                             "total": 4}
+    assert counts.loc["a"].to_dict() == {"confirmed": 1, "company-claim": 0, "differs": 2, "unverified": 0,
+                                         "contradicted": 0, "total": 3}
+    assert counts.loc["total"].to_dict() == {"confirmed": 1, "company-claim": 0, "differs": 3,
+                                             "unverified": 0, "contradicted": 0, "total": 4}
 
 
 def test_ledger_table_has_every_claim_with_an_anchor_and_bibliography_links():
@@ -97,7 +98,7 @@ def test_table_markdown_has_download_role_and_schema_rows():
     assert "{download}`Download technologies.csv <../data/technologies.csv>`" in text
     assert text.startswith("### The report's technology comparison table")
     schema = tables.schema_frame("claims").set_index("field")
-    assert schema.loc["verdict", "constraints"] == "required; one of: confirmed, differs, unverified, contradicted"
+    assert schema.loc["verdict", "constraints"] == "required; one of: " + ", ".join(enum_of("claims", "verdict"))
     assert schema.loc["claim_id", "type"] == "string"
 
 

@@ -61,6 +61,71 @@ def glue_number(name: str, value: object) -> float | int:
     return number
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def date_text(value: object) -> str:
+    """A date as a reader writes it: '7 September 2010' in English, '2010年9月7日' in Japanese.
+
+    Accepts a Timestamp, a date or an ISO 'YYYY-MM-DD' string; a missing date is an error."""
+    from widgets.labels import language
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        raise FigureLookupError("date_text needs a date, got an empty value")
+    day = pd.Timestamp(value)
+    if language() == "ja":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def month_text(value: object) -> str:
+    """A month as a reader writes it: 'November 2026' / '2026年11月'."""
+    from widgets.labels import language
+    day = pd.Timestamp(value)
+    return f"{day.year}年{day.month}月" if language() == "ja" else f"{MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def round_to(value: float, significant: int) -> float:
+    """``value`` rounded to ``significant`` significant figures (an integer-valued float stays a float).
+
+    Use it for figures computed from rough inputs: a result carries no more precision than its
+    roughest input, so 1,217.5 years from two-figure inputs reads 'about 1,200 years'."""
+    number = float(plain(value))
+    if significant < 1:
+        raise ValueError(f"Parameter 'significant' = {significant} is outside the allowed range 1 or more.")
+    if number == 0 or math.isnan(number) or math.isinf(number):
+        return number
+    digits = significant - 1 - math.floor(math.log10(abs(number)))
+    rounded = round(number, digits)
+    return float(int(rounded)) if digits <= 0 else rounded
+
+
+def glue_rounded(name: str, value: object, significant: int = 2) -> float:
+    """Glue ``value`` rounded to ``significant`` significant figures (see :func:`round_to`)."""
+    return glue_number(name, round_to(value, significant))
+
+
+def glue_date(name: str, value: object) -> str:
+    """Glue a date as prose (:func:`date_text`); use ``{glue:md}`name``` in the text."""
+    return glue_text(name, date_text(value))
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 claim', '2 claims' (English); Japanese has no plural, so the count and the word stand as they are."""
+    from widgets.labels import language
+    number = plain(count)
+    if language() == "ja":
+        return f"{number}{singular}"
+    word = singular if number == 1 else (plural_form or singular + "s")
+    return f"{number:,} {word}"
+
+
+def escape_markdown(text: str) -> str:
+    """Data text made safe to splice into MyST Markdown: a '$' would open inline maths
+    ('A$200 M … US$132 M' renders as an equation), so it is escaped."""
+    return str(text).replace("$", "\\$")
+
+
 def glue_text(name: str, text: str) -> str:
     """Glue a piece of text without quotes (use ``{glue:md}`name``` in the prose)."""
     from IPython.display import Markdown
@@ -69,7 +134,37 @@ def glue_text(name: str, text: str) -> str:
     return str(text)
 
 
-VERDICT_STYLE = {"confirmed": "tip", "differs": "warning", "unverified": "note", "contradicted": "danger"}
+VERDICT_STYLE = {"confirmed": "tip", "company-claim": "note", "differs": "warning", "unverified": "note",
+                 "contradicted": "danger"}
+
+
+def _claim_sources(claim: pd.Series) -> str:
+    """The claim's checking sources as one MyST citation role ('' when only the report itself is named)."""
+    from widgets.data import split_list
+    keys = [claim["source_id"], *split_list(claim["other_source_ids"])]
+    keys = [key for key in dict.fromkeys(keys) if key and key != "imaizumi2025report"]
+    return f"{{cite:p}}`{','.join(keys)}`" if keys else ""
+
+
+def source_checks_table(claim_ids: list[str]):
+    """Several Source checks at once, as one compact table: claim, the report's words, the verdict and
+    the sources. For runs of confirmed checks; a check that differs or is contradicted keeps its own box
+    (:func:`source_check`), so the reader's eye goes to what is wrong."""
+    from IPython.display import Markdown
+
+    from widgets.labels import label
+    if not claim_ids:
+        raise ValueError("Parameter 'claim_ids' is empty; name at least one claim of data/claims.csv.")
+    header = (f"| {label('book.claim')} | {label('book.report_says')} | {label('book.verdict')} "
+              f"| {label('book.sources')} |\n|---|---|---|---|\n")
+    lines = []
+    for claim_id in claim_ids:
+        claim = row("claims", claim_id=claim_id)
+        said = f"「{escape_markdown(claim['text_ja'])}」 — {escape_markdown(claim['claim_en'])}".replace("|", "\\|")
+        lines.append(f"| {claim_id} | {said} | {label('verdict.' + str(claim['verdict']))} "
+                     f"| {_claim_sources(claim)} |")
+    caption = label("book.source_checks_caption")
+    return Markdown(f":::{{table}} {caption}\n:widths: 8 62 12 18\n\n{header}" + "\n".join(lines) + "\n:::\n")
 
 
 def source_check(claim_id: str):
@@ -77,17 +172,15 @@ def source_check(claim_id: str):
     the sources say instead, and the citations. Displayed as MyST Markdown (the book parses it)."""
     from IPython.display import Markdown
 
-    from widgets.data import split_list
     from widgets.labels import label
     claim = row("claims", claim_id=claim_id)
-    keys = [claim["source_id"], *split_list(claim["other_source_ids"])]
-    keys = [key for key in dict.fromkeys(keys) if key and key != "imaizumi2025report"]
-    cites = f" {{cite:p}}`{','.join(keys)}`" if keys else ""
+    sources = _claim_sources(claim)
+    cites = f" {sources}" if sources else ""
     verdict = str(claim["verdict"])
     differs = "" if pd.isna(claim["what_differs_en"]) else f"\n\n{claim['what_differs_en']}"
     text = (f":::{{admonition}} {label('book.source_check')} · {label('verdict.' + verdict)}\n"
             f":class: {VERDICT_STYLE[verdict]}\n\n"
             f"**{label('book.report_says')}** ({label('book.section')} {claim['section']}): "
-            f"「{claim['text_ja']}」 — {claim['claim_en']}"
-            f"{differs}{cites} [{claim_id}]\n:::\n")
+            f"「{escape_markdown(claim['text_ja'])}」 — {escape_markdown(claim['claim_en'])}"
+            f"{escape_markdown(differs)}{cites} [{claim_id}]\n:::\n")
     return Markdown(text)

@@ -79,6 +79,18 @@ def resource(name: str, data_dir: Path | str | None = None) -> dict:
     raise KeyError(f"no resource {name!r} in datapackage.json; tables: {', '.join(table_names(data_dir))}")
 
 
+def enum_of(table: str, column: str, data_dir: Path | str | None = None) -> list[str]:
+    """The allowed values of ``table.column`` as the schema lists them (the schema's order is meaningful:
+    verdicts and confidence tags run from most to least supported)."""
+    for field in resource(table, data_dir)["schema"]["fields"]:
+        if field["name"] == column:
+            enum = field.get("constraints", {}).get("enum")
+            if not enum:
+                raise KeyError(f"{table}.{column} has no enum in the schema")
+            return list(enum)
+    raise KeyError(f"table {table!r} has no column {column!r}")
+
+
 def bibliography_keys(data_dir: Path | str | None = None) -> frozenset[str]:
     """Entry keys of ``references.bib``."""
     return _bibliography_keys(_data_dir(data_dir) / "references.bib")

@@ -22,6 +22,7 @@ from IPython.display import HTML, Markdown
 
 from widgets.data import DATA_DIR, load_table, resource, split_list, table_names
 from widgets.labels import label
+from widgets.models.provenance import VERDICTS
 from widgets.models import checks
 
 CHAPTERS_DIR = DATA_DIR.parent / "chapters"
@@ -235,8 +236,6 @@ def glossary_frame(glossary: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 # --- claim ledger --------------------------------------------------------------------------------------
-
-VERDICTS = ("confirmed", "differs", "unverified", "contradicted")
 
 
 def verdict_table(claims: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -16,8 +16,8 @@ from widgets.labels import label
 from widgets.models import checks
 from widgets.models.provenance import VERDICTS
 
-VERDICT_COLOURS = {"confirmed": OKABE_ITO[2], "differs": OKABE_ITO[1], "unverified": OKABE_ITO[7],
-                   "contradicted": OKABE_ITO[3]}
+VERDICT_COLOURS = {"confirmed": OKABE_ITO[2], "company-claim": OKABE_ITO[5], "differs": OKABE_ITO[1],
+                   "unverified": OKABE_ITO[7], "contradicted": OKABE_ITO[3]}
 ALL_TOPICS = "all"
 ROW_HEIGHT_PX = 22
 

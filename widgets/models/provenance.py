@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from widgets.labels import label
+from widgets.data import enum_of
 from widgets.models import checks
 
 CONFIDENCES = ("primary", "secondary", "company-claim", "vendor", "weak")
-VERDICTS = ("confirmed", "differs", "unverified", "contradicted")
+#: The ledger's verdicts, most to least supported: the enum of ``claims.verdict`` in ``datapackage.json``.
+VERDICTS = tuple(enum_of("claims", "verdict"))
 APPENDIX = "appendix"
 
 
