@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from widgets import book
-from widgets.data import bibliography_keys
+from widgets.data import bibliography_keys, load_table
 from widgets.charts.magnets import unbound_price_sliders
 from widgets.scenarios import magnets as start
 
@@ -55,14 +55,65 @@ def test_options_hand_checked_for_the_baseline():
     sliders, _ = start.magnet_sliders()
     result = start.options(sliders).set_index("magnet_id")
     n42sh = result.loc["ndfeb-n42sh"]
-    # 2.0 kg × Nd 30.75 % = 0.615 kg Nd; × Dy 6.5 % = 0.13 kg Dy (midpoints of 29–32.5 and 3–10)
-    assert n42sh["mass_needed_kg"] == pytest.approx(2.0)
-    assert n42sh["heavy_re_kg"] == pytest.approx(0.13)
+    share = start.traction_magnet_composition()
+    assert n42sh["mass_needed_kg"] == pytest.approx(sliders.baseline_mass_kg)
+    nd_kg = sliders.baseline_mass_kg * share.nd_pr_wt_pct.value / 100
+    dy_kg = sliders.baseline_mass_kg * share.dy_wt_pct.value / 100
+    assert n42sh["re_kg_Nd"] == pytest.approx(nd_kg) and n42sh["heavy_re_kg"] == pytest.approx(dy_kg)
     # Nd2O3/2Nd = 336.48/288.48 = 1.16639; Dy2O3/2Dy = 373.00/325.00 = 1.14769
-    # 0.615 × 1.16639 × 51 + 0.13 × 1.14769 × 260 = 36.584 + 38.792 = 75.38 US$
-    assert n42sh["material_cost_usd_per_motor"] == pytest.approx(75.375, rel=1e-3)
+    expected = nd_kg * 1.16639 * sliders.ndpr_oxide_price_usd_per_kg + dy_kg * 1.14769 * sliders.dy_oxide_price_usd_per_kg
+    assert n42sh["material_cost_usd_per_motor"] == pytest.approx(expected, rel=1e-4)
     # ferrite C12 replacing 2 kg of N42SH: 2 × 330/32 × 4.9/7.5 = 13.475 kg
     assert result.loc["ferrite-c12", "mass_needed_kg"] == pytest.approx(13.475)
+
+
+# --- the one traction-magnet composition ------------------------------------------------------------------------
+
+def _content_with(monkeypatch, **edits):
+    """The content table with the traction grade's Nd/Dy rows edited (element → (min, max))."""
+    table = start.raw_content().copy()
+    for element, (low, high) in edits.items():
+        where = (table["magnet_id"] == start.TRACTION_MAGNET_ID) & (table["element"] == element)
+        table.loc[where, ["wt_pct_min", "wt_pct_max"]] = [low, high]
+    monkeypatch.setattr(start, "load_table", lambda name, *a, **k: table if name == "magnet_rare_earth_content"
+                        else load_table(name))
+    return table
+
+
+def test_dy_replaces_nd_within_one_rare_earth_total(monkeypatch):
+    _content_with(monkeypatch, Nd=(20.0, 27.0), Dy=(4.0, 11.0))      # total 31 wt % at every point
+    low, mid, high = (start.traction_magnet_composition(point) for point in ("low", "mid", "high"))
+    assert (low.dy_wt_pct.value, mid.dy_wt_pct.value, high.dy_wt_pct.value) == (4.0, 7.5, 11.0)
+    assert (low.nd_pr_wt_pct.value, mid.nd_pr_wt_pct.value, high.nd_pr_wt_pct.value) == (27.0, 23.5, 20.0)
+    assert low.rare_earth_wt_pct == mid.rare_earth_wt_pct == high.rare_earth_wt_pct == 31.0
+    assert low.tb_wt_pct.value == 0 and low.tb_wt_pct.confidence == "assumption"
+    assert start.traction_magnet_composition() == low                    # the default point is the low end
+
+
+def test_rows_that_add_dy_on_top_of_nd_are_refused(monkeypatch):
+    _content_with(monkeypatch, Nd=(29.0, 32.5), Dy=(3.0, 10.0))      # a total of 35.5 or 39 wt %: not one total
+    with pytest.raises(ValueError, match="one rare-earth total"):
+        start.traction_magnet_composition()
+
+
+def test_composition_names_its_sources_and_rejects_a_bad_point():
+    share = start.traction_magnet_composition()
+    assert {share.nd_pr_wt_pct.source_id, share.dy_wt_pct.source_id} <= bibliography_keys()
+    assert "Dy replaces Nd" in share.nd_pr_wt_pct.how and "low end" in share.dy_wt_pct.how
+    with pytest.raises(ValueError, match="'dy_point' = 'median' is not allowed"):
+        start.traction_magnet_composition("median")
+
+
+def test_cost_model_content_is_the_composition():
+    share = start.traction_magnet_composition()
+    rows = start.content_per_element().set_index(["magnet_id", "element"])
+    for element, provenance in (("Nd", share.nd_pr_wt_pct), ("Dy", share.dy_wt_pct)):
+        assert rows.loc[(share.magnet_id, element), "wt_pct_min"] == provenance.value
+        assert rows.loc[(share.magnet_id, element), "wt_pct_max"] == provenance.value
+    explorer_rows = start.content()
+    assert (explorer_rows["magnet_id"] == share.magnet_id).sum() == 2    # Tb is 0, so it adds no row
+    others = start.raw_content()[start.raw_content()["magnet_id"] != share.magnet_id]
+    assert len(explorer_rows) == len(others) + 2
 
 
 def test_data_gaps_name_the_materials_the_model_cannot_size_or_cost():

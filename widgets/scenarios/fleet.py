@@ -7,15 +7,16 @@ the data package, with the arithmetic shown.
       element_kg = magnet_kg_per_motor · motors_per_vehicle · wt %/100
       oxide_kg   = element_kg / f_oxide     (f = element mass fraction of Nd2O3 or Dy2O3, stoichiometry)
 
-  - pm_standard: the sintered N42SH grade of ``magnet_rare_earth_content`` (a high-coercivity traction
-    grade): Nd (or PrNd) at the MIDPOINT of its range, Dy at the LOW end of its range (the range is a
-    2012 figure, before grain-boundary diffusion cut Dy use; the low end avoids overstating what
-    heavy-rare-earth-free magnets save);
-  - pm_hree_free: Dy = 0 from the heavy-rare-earth-free sintered grade's row (Proterial); that row gives no
-    Nd content, so Nd is ASSUMED as for sintered NdFeB in general (same vendor row as N42SH's Nd);
+  - pm_standard: the ONE traction-magnet composition of the kit,
+    :func:`widgets.scenarios.magnets.traction_magnet_composition` (the N42SH grade; the same shares chapter 03's
+    cost model uses): Dy at the low end of its range by default, Nd+Pr the rest of the rare-earth total, because
+    Dy replaces Nd in the crystal rather than adding to it;
+  - pm_hree_free: no Dy or Tb (the heavy-rare-earth-free sintered grade's rows, Proterial); its Nd content is
+    not disclosed, so it is ASSUMED to keep the traction composition's rare-earth total, all of it Nd+Pr (the
+    sites Dy held go back to Nd): a heavy-rare-earth-free magnet uses a little more NdPr, not less;
   - magnet_free: 0 kg of both (EESM, SRM, induction).
   The NdPr group is converted with the Nd2O3 fraction (Pr is treated as Nd: a small approximation); the Dy+Tb
-  group with Dy2O3 and priced at the Dy oxide price (the content row records Dy; Tb costs more).
+  group with Dy2O3 and priced at the Dy oxide price (the composition records Dy; Tb costs more).
 * :func:`prices`: base and shock prices (US$/kg oxide) from ``model_parameters``.
 * :func:`status_quo_non_china_pct`: today's share sourced outside China = 100 − China's share of global
   SEPARATION (production_shares, IEA commentary): separation, not mining, decides who supplies oxide. The
@@ -36,6 +37,7 @@ from widgets.models.fleet import FleetResult, fleet_demand
 from widgets.models.fleet_levers import KG_COLUMNS, fleet_inputs_from_levers
 from widgets.models.stoichiometry import element_mass_fraction_in_oxide, oxide_formula
 from widgets.scenarios.common import Provenance, parameter
+from widgets.scenarios.magnets import DY_POINT, traction_magnet_composition
 
 #: A round, illustrative fleet size (vehicles a year, each with one traction motor). Not a fact: the reader
 #: sets it; every tonne and dollar in the portfolio scales with it.
@@ -44,13 +46,7 @@ ILLUSTRATIVE_ANNUAL_VEHICLES = 1_000_000
 MOTORS_PER_VEHICLE = 1
 
 MAGNET_MASS_PARAMETER = "ndfeb_magnet_mass_per_motor_kg_mp"
-STANDARD_MAGNET_ID = "ndfeb-n42sh"
 HREE_FREE_MAGNET_ID = "ndfeb-hree-free-sintered"
-#: Where the Nd content of the heavy-rare-earth-free grade is taken from (assumption: as for sintered NdFeB).
-HREE_FREE_ND_FROM = {"magnet_id": "ndfeb-sintered", "element": "Nd", "source_id": "couragemagnet_faq"}
-ND_POINT = "mid"   # which point of the Nd wt % range is used
-DY_POINT = "low"   # which point of the Dy wt % range is used (see the module docstring)
-POINTS = ("low", "mid", "high")
 
 #: Status quo: no magnet-free motors, no heavy-rare-earth-free magnets; the sourcing levers are filled in
 #: from data by :func:`status_quo_levers` (today's non-China shares).
@@ -72,45 +68,40 @@ MOVES = {
 CASES = ("status_quo", "sources", "materials", "architectures", "all_three")
 
 
-def _content(where: dict) -> pd.Series:
-    return row("magnet_rare_earth_content", **where)
-
-
-def _point(content: pd.Series, point: str) -> float:
-    if point not in POINTS:
-        raise ValueError(label("error.not_allowed", name="point", value=point, allowed=", ".join(POINTS)))
-    low, high = float(content["wt_pct_min"]), float(content["wt_pct_max"])
-    return {"low": low, "mid": (low + high) / 2, "high": high}[point]
-
-
-def kg_workings(nd_point: str = ND_POINT, dy_point: str = DY_POINT) -> pd.DataFrame:
+def kg_workings(dy_point: str = DY_POINT) -> pd.DataFrame:
     """One row per architecture with every step of the kg-per-vehicle arithmetic and its sources:
-    magnet_kg_per_vehicle, nd_wt_pct, dy_wt_pct, nd_element_kg, dy_element_kg, then the oxide
-    kg in ``KG_COLUMNS`` (ndpr_kg_per_vehicle, dytb_kg_per_vehicle) and the source ids (comma-separated)."""
+    magnet_kg_per_vehicle, nd_wt_pct (Nd with Pr), dy_wt_pct, nd_element_kg, dy_element_kg, then the oxide
+    kg in ``KG_COLUMNS`` (ndpr_kg_per_vehicle, dytb_kg_per_vehicle) and the source ids (comma-separated).
+    ``dy_point`` picks the point of the traction grade's Dy range (low, mid, high; see
+    :func:`traction_magnet_composition`)."""
     mass = parameter(MAGNET_MASS_PARAMETER, "reference")
     magnet_kg = mass.value * MOTORS_PER_VEHICLE
-    nd_std = _content({"magnet_id": STANDARD_MAGNET_ID, "element": "Nd"})
-    dy_std = _content({"magnet_id": STANDARD_MAGNET_ID, "element": "Dy"})
-    nd_free = _content(HREE_FREE_ND_FROM)
-    dy_free = _content({"magnet_id": HREE_FREE_MAGNET_ID, "element": "Dy"})
+    composition = traction_magnet_composition(dy_point)
+    free_dy = row("magnet_rare_earth_content", magnet_id=HREE_FREE_MAGNET_ID, element="Dy")
+    free_tb = row("magnet_rare_earth_content", magnet_id=HREE_FREE_MAGNET_ID, element="Tb")
+    free_hre = float(free_dy["wt_pct_max"]) + float(free_tb["wt_pct_max"])
+    std_sources = [composition.nd_pr_wt_pct.source_id, composition.dy_wt_pct.source_id,
+                   composition.tb_wt_pct.source_id]
+    cases = (("pm_standard", composition.nd_pr_wt_pct.value,
+              composition.dy_wt_pct.value + composition.tb_wt_pct.value, magnet_kg, std_sources),
+             ("pm_hree_free", composition.rare_earth_wt_pct - free_hre, free_hre, magnet_kg,
+              [composition.nd_pr_wt_pct.source_id, str(free_dy["source_id"])]),
+             ("magnet_free", 0.0, 0.0, 0.0, []))
     f_nd, f_dy = element_mass_fraction_in_oxide("Nd"), element_mass_fraction_in_oxide("Dy")
     rows = []
-    for arch, nd, dy, kg in (("pm_standard", nd_std, dy_std, magnet_kg), ("pm_hree_free", nd_free, dy_free, magnet_kg),
-                             ("magnet_free", None, None, 0.0)):
-        nd_pct = 0.0 if nd is None else _point(nd, nd_point)
-        dy_pct = 0.0 if dy is None else _point(dy, dy_point)
+    for arch, nd_pct, dy_pct, kg, sources in cases:
         nd_kg, dy_kg = kg * nd_pct / 100, kg * dy_pct / 100
         rows.append({"architecture": arch, "magnet_kg_per_vehicle": kg, "nd_wt_pct": nd_pct, "dy_wt_pct": dy_pct,
                      "nd_element_kg": nd_kg, "dy_element_kg": dy_kg,
                      "ndpr_kg_per_vehicle": nd_kg / f_nd, "dytb_kg_per_vehicle": dy_kg / f_dy,
                      "source_ids": ", ".join(dict.fromkeys(
-                         [mass.source_id] * (kg > 0) + [str(s["source_id"]) for s in (nd, dy) if s is not None]))})
+                         [mass.source_id] * (kg > 0) + [source for source in sources if source]))})
     return pd.DataFrame(rows)
 
 
-def kg_per_vehicle(nd_point: str = ND_POINT, dy_point: str = DY_POINT) -> pd.DataFrame:
+def kg_per_vehicle(dy_point: str = DY_POINT) -> pd.DataFrame:
     """The table ``fleet_demand`` needs (columns ``KG_COLUMNS``, one row per architecture), oxide basis."""
-    return kg_workings(nd_point, dy_point)[list(KG_COLUMNS)]
+    return kg_workings(dy_point)[list(KG_COLUMNS)]
 
 
 def oxide_fractions() -> dict[str, tuple[str, float]]:
