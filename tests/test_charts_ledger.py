@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from widgets.charts.ledger import ALL_TOPICS, claim_rows, ledger_chart, section_key, verdict_counts
+from widgets.charts.ledger import (ALL_TOPICS, PREFACE, VERDICT_COLOURS, claim_rows, ledger_chart, section_key,
+                                   section_name, verdict_counts)
 from widgets.data import load_table
 from widgets.labels import label
+from widgets.models.provenance import VERDICTS
 
 SMALL = pd.DataFrame({
     "claim_id": ["c001", "c002", "c003", "c004", "c005", "c006"],
@@ -33,6 +35,8 @@ def test_hand_checked_counts():
 def test_sections_sort_numerically_with_the_appendix_last():
     assert sorted(["10", "appendix", "2.1", "2", "7", "2.2"], key=section_key) == ["2", "2.1", "2.2", "7", "10",
                                                                                     "appendix"]
+    assert sorted(["1", "appendix", PREFACE], key=section_key) == [PREFACE, "1", "appendix"]
+    assert section_name(PREFACE) == label("ledgerchart.section.preface")
     rows = claim_rows(SMALL)
     assert rows.set_index("claim_id").loc["c004", "section_name"] == label("ledgerchart.section.appendix")
     assert rows.set_index("claim_id").loc["c001", "section_name"] == label("ledgerchart.section.numbered",
@@ -46,6 +50,17 @@ def test_chart_matches_pandas_on_the_real_ledger(topic):
     expected = {(row.section, row.verdict): int(row.claims) for row in verdict_counts(claims, topic).itertuples()}
     assert counts_of(ledger_chart(claims, topic)) == expected
     assert sum(expected.values()) == (len(claims) if topic == ALL_TOPICS else int((claims["topic"] == topic).sum()))
+
+
+def test_every_verdict_is_counted_and_has_its_own_colour():
+    five = pd.DataFrame({"claim_id": [f"c{i:03d}" for i in range(1, 6)], "section": [PREFACE, "3", "3", "3", "7"],
+                         "topic": ["market"] * 5, "verdict": list(VERDICTS)})
+    counts = counts_of(ledger_chart(five))
+    assert counts == {(PREFACE, VERDICTS[0]): 1, ("3", VERDICTS[1]): 1, ("3", VERDICTS[2]): 1,
+                      ("3", VERDICTS[3]): 1, ("7", VERDICTS[4]): 1}
+    scale = ledger_chart(five).to_dict()["encoding"]["color"]["scale"]
+    assert scale["domain"] == [label(f"verdict.{v}") for v in VERDICTS]
+    assert scale["range"] == [VERDICT_COLOURS[v] for v in VERDICTS] and len(set(scale["range"])) == len(VERDICTS)
 
 
 def test_chart_has_a_topic_drop_down_title_and_description():

@@ -1,5 +1,6 @@
-"""The claim ledger at a glance: how many of the report's claims in each section were confirmed, differ
-from the sources, could not be verified or are contradicted, with a drop-down that keeps one topic only.
+"""The claim ledger at a glance: how many of the report's claims in each section were confirmed, rest on the
+company's word only, differ from the sources, could not be verified or are contradicted, with a drop-down that
+keeps one topic only.
 
 The chart counts rows of ``claims`` in Vega (filter on the chosen topic, then aggregate by section and
 verdict); :func:`verdict_counts` does the same in pandas, and the test compares the two.
@@ -19,20 +20,24 @@ from widgets.models.provenance import VERDICTS
 VERDICT_COLOURS = {"confirmed": OKABE_ITO[2], "company-claim": OKABE_ITO[5], "differs": OKABE_ITO[1],
                    "unverified": OKABE_ITO[7], "contradicted": OKABE_ITO[3]}
 ALL_TOPICS = "all"
+#: The ledger's section code for the report's text before section 1 (the preface with the seminar advertisement).
+PREFACE = "0"
 ROW_HEIGHT_PX = 22
 
 
 def section_key(section: str) -> tuple:
-    """Sort key: numbered sections in numeric order (2 < 2.1 < 2.2 < 3), the appendix last."""
+    """Sort key: numbered sections in numeric order (0 < 2 < 2.1 < 2.2 < 3), the appendix last."""
     if section == "appendix":
         return (1, ())
     return (0, tuple(int(part) for part in str(section).split(".")))
 
 
 def section_name(section: str) -> str:
-    """Display name of a section: 'Section 2.1' or 'Appendix' (from labels)."""
+    """Display name of a section: 'Section 2.1', 'Preface' (code ``PREFACE``) or 'Appendix' (from labels)."""
     if section == "appendix":
         return label("ledgerchart.section.appendix")
+    if str(section) == PREFACE:
+        return label("ledgerchart.section.preface")
     return label("ledgerchart.section.numbered", number=section)
 
 
