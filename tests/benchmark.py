@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import datetime as dt
 import json
 import shutil
 import statistics
@@ -90,19 +91,24 @@ def build_explorers() -> dict[str, tuple[object, str]]:
     magnet_sliders, _ = magnets.magnet_sliders()
     weights, _ = architecture.architecture_sliders()
     kg, _ = architecture.rare_earth_kg_per_vehicle()
-    motor, _ = exposure.sample_motor()
-    value = exposure.chart_product_value_usd(motor)
     return {
         "ore": (ore_explorer(ore.deposits(), deposit, ore_sliders), "opex_usd_per_t_ore"),
         "magnets": (magnet_explorer(magnets.magnets(), magnets.content(), magnets.BASELINE_MAGNET_ID,
                                     magnet_sliders), "baseline_mass_kg"),
-        "exposure": (exposure_explorer(exposure.regulations(), exposure.sample_bom(motor, value),
-                                       exposure.assessment_date().date(), value), "product_value_usd"),
+        "exposure": (exposure_explorer(exposure.regulations(), exposure.control_list_items(), exposure.items(),
+                                       exposure.assessment_date().date()), "on_date"),
         "architecture": (architecture_explorer(architecture.scores(), weights, kg, architecture_id="pmsm-ndfeb"),
                          "weight_cost"),
         "fleet": (fleet_explorer(fleet.kg_per_vehicle(), fleet.fleet_sliders(), fleet.presets()),
                   "annual_vehicles"),
     }
+
+
+def moved(value: object, step: int) -> object:
+    """An input moved by ``step`` small steps: a number by 1 % a step, a date by a month a step."""
+    if isinstance(value, dt.date):
+        return value + dt.timedelta(days=30 * step)
+    return value * (1.0 + 0.01 * step)
 
 
 def explorer_latency_ms() -> dict[str, float]:
@@ -113,7 +119,7 @@ def explorer_latency_ms() -> dict[str, float]:
         start_value = explorer.inputs[input_name].value
         samples = []
         for step in range(15):
-            values = {**explorer.values(), input_name: start_value * (1.0 + 0.01 * ((step % 5) + 1))}
+            values = {**explorer.values(), input_name: moved(start_value, (step % 5) + 1)}
             started = time.perf_counter()
             _results_html, chart = explorer._update(values)
             json.dumps(chart._repr_mimebundle_()) if chart is not None else None

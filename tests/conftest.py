@@ -88,21 +88,39 @@ def built_site_ja(book_build_ja: BookBuild) -> Path:
 
 
 def small_regulations() -> pd.DataFrame:
-    """A regulations frame shaped like data/regulations.csv: No. 18-like and No. 57-like element licences,
-    a 0.1 % value rule, a technology rule, a suspension of the last three to 2026-11-10, and an event."""
+    """A regulations frame shaped like data/regulations.csv: an April element licence (list L18), an October
+    element licence (L57), an origin rule, a 0.1 % value rule and a technology rule on list L61, a technology rule
+    on exports from China (know-how: never applies to items), a suspension of the October rules to 2026-11-10,
+    an end-use ban for Japan, and an event."""
+    ids = ["r-apr", "r-oct-elements", "r-origin", "r-value", "r-tech", "r-know-how", "r-susp", "r-ban", "r-event"]
     return pd.DataFrame({
-        "regulation_id": ["r-apr", "r-oct-elements", "r-value", "r-tech", "r-susp", "r-event"],
-        "instrument": ["A", "B", "C", "D", "E", "F"],
-        "rule_type": ["element_licence", "element_licence", "value_share_rule", "technology_rule", "suspension",
-                      "event"],
-        "elements_covered": ["Sm;Gd;Tb;Dy;Lu;Sc;Y", "Ho;Er;Tm;Eu;Yb", "Sm;Gd;Tb;Dy;Lu;Sc;Y;Ho;Er;Tm;Eu;Yb", "",
-                             np.nan, np.nan],
-        "value_share_threshold_pct": [np.nan, np.nan, 0.1, np.nan, np.nan, np.nan],
-        "applies_to": ["exports_from_china", "exports_from_china", "foreign_made_items", "foreign_made_items", "none",
-                       "none"],
-        "effective_date": [pd.Timestamp("2025-04-04"), pd.Timestamp("2025-11-08"), pd.Timestamp("2025-12-01"), pd.Timestamp("2025-12-01"), pd.Timestamp("2025-11-07"),
-                           pd.Timestamp("2025-10-09")],
-        "suspends": ["", "", "", "", "r-oct-elements;r-value;r-tech", np.nan],
-        "suspended_until": [pd.NaT, pd.NaT, pd.NaT, pd.NaT, pd.Timestamp("2026-11-10"), pd.NaT],
-        "status": ["in_force", "suspended", "suspended", "suspended", "in_force", "announced"],
+        "regulation_id": ids,
+        "short_en": [f"rule {i}" for i in ids], "short_ja": [f"規則 {i}" for i in ids],
+        "rule_type": ["element_licence", "element_licence", "origin_rule", "value_share_rule", "technology_rule",
+                      "technology_rule", "suspension", "end_use_ban", "event"],
+        "control_list": ["L18", "L57", "L61", "L61", "L61", np.nan, np.nan, np.nan, np.nan],
+        "value_share_threshold_pct": [np.nan, np.nan, np.nan, 0.1, np.nan, np.nan, np.nan, np.nan, np.nan],
+        "applies_to": ["exports_from_china", "exports_from_china", "reexports_from_abroad", "foreign_made_items",
+                       "foreign_made_items", "exports_from_china", "none", "exports_from_china", "none"],
+        "destination": [np.nan] * 7 + ["JP", np.nan],
+        "effective_date": [pd.Timestamp(d) if d else pd.NaT for d in
+                           ["2025-04-04", "2025-11-08", "2025-10-09", "2025-12-01", "2025-12-01", "2025-10-09",
+                            "2025-11-07", "2026-01-06", ""]],
+        "suspends": ["", "", "", "", "", "", "r-oct-elements;r-origin;r-value;r-tech;r-know-how", "", np.nan],
+        "suspended_until": [pd.NaT] * 6 + [pd.Timestamp("2026-11-10"), pd.NaT, pd.NaT],
+        "status": ["in_force", "suspended", "suspended", "suspended", "suspended", "suspended", "in_force",
+                   "in_force", "announced"],
     })
+
+
+def small_control_lists() -> pd.DataFrame:
+    """Control lists shaped like data/control_list_items.csv: L18 (metals and oxides of Sm, Dy, Tb; Dy- and
+    Tb-bearing magnets), L57 (Ho items), L61 Part I (Dy, Tb metal and oxide) and Part II (Dy/Tb magnets, and a
+    contested entry for assemblies containing them)."""
+    rows = [("L18", "a", "listed", "metal", "Sm;Dy;Tb", "text_seen"), ("L18", "b", "listed", "oxide", "Sm;Dy;Tb", "text_seen"),
+            ("L18", "c", "listed", "permanent_magnet", "Dy;Tb", "text_seen"),
+            ("L57", "d", "listed", "metal", "Ho", "reported"), ("L57", "e", "listed", "permanent_magnet", "Ho", "reported"),
+            ("L61", "f", "part_i", "metal", "Dy;Tb", "reported"), ("L61", "g", "part_i", "oxide", "Dy;Tb", "reported"),
+            ("L61", "h", "part_ii", "permanent_magnet", "Dy;Tb", "reported"),
+            ("L61", "i", "part_ii", "assembly", "Dy;Tb", "contested")]
+    return pd.DataFrame(rows, columns=["list_id", "item_id", "annex_part", "form", "elements", "reading"])

@@ -1,8 +1,8 @@
 """No number typed into prose: every figure in a chapter's text is glued from data or computed by
 ``widgets``. After removing code cells, glue/cite/ref roles, math, directive options and the
 instructor notes (whose timings are not facts), the only digits left may be calendar years used as
-names of episodes ("the 2010 shock"), instrument numbers ("No. 18") and digits inside names
-(Fe16N2, N42SH, E7A)."""
+names of episodes ("the 2010 shock"), instrument and article numbers ("No. 18", "Art. I(1)", "Annex 1") and
+digits inside names (Fe16N2, N42SH, E7A)."""
 from __future__ import annotations
 
 import re
@@ -19,7 +19,8 @@ OPTION = re.compile(r"^:[a-z-]+:.*$", re.M)
 LABEL = re.compile(r"^\(.+\)=\s*$", re.M)
 LIST_MARKER = re.compile(r"^\s*\d+\.\s", re.M)
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<[^>]+>")
-ALLOWED = re.compile(r"\b(?:19|20)\d\d(?:s|–\d\d)?\b|\bNos?\.\s\d+(?:(?:–|, | and )\d+)*")
+ALLOWED = re.compile(r"\b(?:19|20)\d\d(?:s|–\d\d)?\b|\bNos?\.\s\d+(?:(?:–|, | and )\d+)*"
+                     r"|\bArt(?:icle)?\.?\s(?:[IVX]+\(\d\)|\d+\b)|\bAnnex\s\d\b")
 NUMBER = re.compile(r"(?<![A-Za-z\d_./-])\d[\d,.]*(?![A-Za-z\d₀-₉])")
 
 

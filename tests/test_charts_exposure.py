@@ -1,112 +1,73 @@
-"""Exposure timeline chart: the verdict the month slider selects equals assess_bom for that month, and the
-grid's cells follow the timeline. The regulations frame mirrors the real structure: April 2025 element licences,
-October 2025 announcements (elements from 2025-11-08, value-share 0.1 % and technology rules from 2025-12-01)
-suspended from 2025-11-07 until 2026-11-10."""
+"""Chapter 02's charts. Parity: the value-rule chart's Vega expression, evaluated by VegaFusion at several slider
+positions, equals ``magnet_part_i_share_pct``; the exposure timeline selects ``assess_items`` verdicts."""
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import small_regulations
-
-from widgets.charts import exposure as exposure_chart
+from conftest import small_control_lists, small_regulations
+from test_models_exposure import item, items
+from widgets.charts import exposure as chart
+from widgets.charts.words import month_verdicts
 from widgets.labels import label
-from widgets.models.exposure import assess_bom
-from widgets.models.sample_bom import sample_motor_bom
+from widgets.models.exposure import ValueRuleInputs, assess_items, magnet_part_i_share_pct, monthly_findings, timeline
 
-T, NAT, NAN = pd.Timestamp, pd.NaT, np.nan
-
-
-def regulations() -> pd.DataFrame:
-    return small_regulations()
+POSITIONS = [ValueRuleInputs(19.5, 298.0, 930.0, 0.1, 3.0), ValueRuleInputs(146.8, 600.0, 2500.0, 0.1, 5.0),
+             ValueRuleInputs(250.0, 90.0, 300.0, 0.5, 1.0)]
 
 
-PRODUCT_VALUE_USD = 3_000.0
+@pytest.mark.parametrize("inputs", POSITIONS)
+def test_value_rule_chart_matches_the_model(inputs):
+    lines, _rule, _text, point = chart.value_rule_chart(inputs).transformed_data()
+    values = {"Dy": inputs.dy_value_usd_per_kg, "Tb": inputs.tb_value_usd_per_kg}
+    for symbol, value in values.items():
+        name = label(f"valuerule.element.{symbol}")
+        rows = lines[lines["element"] == name]
+        expected = [magnet_part_i_share_pct(wt, value, inputs.magnet_price_usd_per_kg) for wt in rows["wt_pct"]]
+        assert rows["share_pct"].tolist() == pytest.approx(expected, rel=1e-9)
+    assert point["share_pct"].iloc[0] == pytest.approx(
+        magnet_part_i_share_pct(inputs.traction_dy_wt_pct, inputs.dy_value_usd_per_kg, inputs.magnet_price_usd_per_kg))
 
 
-def motor_bom(**changes) -> pd.DataFrame:
-    """Magnets 2.0 kg × 60 US$/kg = 120 US$ of Nd;Pr;Dy from China, made in China; motor worth 3,000 US$."""
-    args = dict(magnet_mass_kg=2.0, magnet_price_usd_per_kg=60.0, magnet_elements="Nd;Pr;Dy",
-                rare_earth_origin="china", made_in_china=True, made_with_chinese_technology=False,
-                product_value_usd=PRODUCT_VALUE_USD)
-    return sample_motor_bom(**{**args, **changes})
+def test_value_rule_chart_has_title_description_and_three_bound_sliders():
+    spec = chart.value_rule_chart(POSITIONS[0]).to_dict()
+    assert spec["title"]["text"] and spec["description"]
+    assert {p["name"] for p in spec["params"] if "bind" in p} == {
+        "magnet_price_usd_per_kg", "dy_value_usd_per_kg", "tb_value_usd_per_kg"}
 
 
-def _chart(bom=None, start_index=0):
-    bom = motor_bom() if bom is None else bom
-    frame = exposure_chart.exposure_timeline(regulations(), bom, PRODUCT_VALUE_USD)
-    months = exposure_chart.monthly_assessments(regulations(), bom, PRODUCT_VALUE_USD)
-    return exposure_chart.exposure_timeline_chart(frame, months, start_index), frame, months
+def test_value_rule_inputs_reject_bad_values_by_name():
+    with pytest.raises(ValueError, match="magnet_price_usd_per_kg"):
+        ValueRuleInputs(0.0, 300.0, 900.0, 0.1, 3.0)
+    with pytest.raises(ValueError, match="threshold_pct"):
+        ValueRuleInputs(20.0, 300.0, 900.0, 0.0, 3.0)
 
 
-# month_index counts from 2023-01: 28 → 2025-05, 35 → 2025-12, 46 → 2026-11, 47 → 2026-12, 59 → 2027-12
-@pytest.mark.parametrize("index, month, licence", [
-    (0, "2023-01", False),     # before every rule
-    (28, "2025-05", True),     # April 2025 licence in force; magnets made in China contain Dy
-    (35, "2025-12", True),     # value-share rule announced but suspended: still only the April licence
-    (47, "2026-12", True),     # after the suspension: April licence and the value-share rule
-    (59, "2027-12", True),
-])
-def test_selected_verdict_equals_assess_bom(index, month, licence):
-    chart, _frame, _months = _chart(start_index=index)
-    _heat, marker, verdict = chart.transformed_data()
-    assert len(marker) == 1 and len(verdict) == 1                      # the chart selects exactly one month
-    selected = verdict.iloc[0]
-    expected = assess_bom(regulations(), motor_bom(), T(f"{month}-01"), PRODUCT_VALUE_USD)
-    assert selected["month"] == month
-    assert bool(selected["licence_needed"]) == expected.licence_needed == licence
-    assert selected["reasons_text"] == "\n".join(expected.reasons)
-    assert selected["product_regulation_ids"] == ";".join(expected.product_regulation_ids)
-    assert marker.iloc[0]["licence_text"] == label("exposure.value.yes" if licence else "exposure.value.no")
-    first_line = selected["verdict"].split("\n")[0]
-    assert first_line == f"{month}: " + label("exposure.text.licence" if licence else "exposure.text.no_licence")
+def _timeline_chart(start_index=0):
+    table = items(item("abroad"), item("china", made_in_china=True), item("motor", form="assembly"))
+    frame = timeline(small_regulations(), small_control_lists(), table, chart.START_MONTH, chart.END_MONTH)
+    frame["rules"] = frame["regulation_ids"]
+    monthly = monthly_findings(small_regulations(), small_control_lists(), table, chart.START_MONTH, chart.END_MONTH)
+    verdicts = month_verdicts(monthly, list(table["item"]), small_regulations())
+    verdicts["verdict"] = [chart.month_verdict_text(d, lines) for d, lines in zip(verdicts["date"],
+                                                                                 verdicts["item_verdicts"])]
+    return table, frame, verdicts, chart.exposure_timeline_chart(frame, verdicts, start_index)
 
 
-def test_value_share_reason_after_the_suspension():
-    _chart_, _frame, months = _chart()
-    row = months.set_index("month").loc["2026-12"]
-    # 120 US$ of Chinese-origin Dy-bearing magnets / 3,000 US$ × 100 = 4 % ≥ 0.1 %
-    assert row["product_regulation_ids"] == "r-value"
-    assert "are 4 % of the product value, at or above the 0.1 % threshold" in row["reasons_text"]
-    assert months.set_index("month").loc["2025-12", "product_regulation_ids"] == ""  # suspended then
+@pytest.mark.parametrize("month_index", [0, 10, 23, 35])
+def test_timeline_chart_shows_the_models_verdicts_for_the_chosen_month(month_index):
+    table, frame, verdicts, figure = _timeline_chart(month_index)
+    cells, marker, text = figure.transformed_data()
+    assert len(marker) == 1                                   # the chart selects exactly one month
+    day = verdicts.loc[verdicts["month_index"] == month_index, "date"].iloc[0]
+    expected = assess_items(small_regulations(), small_control_lists(), table, day).licence_needed
+    month_cells = cells[cells["month"] == day.strftime("%Y-%m")]
+    status = {row["item"]: row["status"] == label("exposure.status.binds") for _, row in month_cells.iterrows()}
+    assert status == expected
+    assert len(text) == 1 and text["verdict"].iloc[0].startswith(day.strftime("%Y-%m"))
 
 
-def test_grid_cells_follow_the_timeline():
-    chart, frame, months = _chart()
-    heat, _marker, _verdict = chart.transformed_data()
-    assert len(months) == 60 and len(heat) == 60 * 4                 # 2023-01 … 2027-12 × four binding rules
-    cells = heat.set_index(["regulation_id", "month"])["status"]
-    binds, not_binding = label("exposure.status.binds"), label("exposure.status.not_binding")
-    assert cells[("r-apr", "2025-04")] == not_binding                 # effective 2025-04-04, after the 1st
-    assert cells[("r-apr", "2025-05")] == binds
-    assert cells[("r-value", "2026-11")] == not_binding               # suspended until 2026-11-10
-    assert cells[("r-value", "2026-12")] == binds
-    assert cells[("r-tech", "2027-06")] == not_binding                # magnets not made with Chinese technology
-    assert (heat["status"] == binds).sum() == frame["binds"].sum()
-
-
-def test_magnets_from_outside_china_need_no_licence():
-    bom = motor_bom(rare_earth_origin="non_china", made_in_china=False)
-    chart, _frame, months = _chart(bom=bom, start_index=59)
-    assert not months["licence_needed"].any()
-    _heat, _marker, verdict = chart.transformed_data()
-    assert verdict.iloc[0]["reasons_text"].startswith("no licence needed on 2027-12-01")
-
-
-def test_chart_has_title_description_and_month_slider():
-    chart, _frame, _months = _chart(start_index=12)
-    spec = chart.to_dict()
-    assert spec["title"]["text"] == label("exposure.chart.title") and spec["description"]
-    (month,) = [p for p in spec["params"] if "bind" in p]
-    assert month["name"] == "month_index" and month["value"] == 12
-    assert month["bind"]["min"] == 0 and month["bind"]["max"] == 59
-    assert spec["config"]["axis"]["labelAngle"] == 0
-
-
-def test_slider_start_outside_the_months_is_rejected():
-    frame = exposure_chart.exposure_timeline(regulations(), motor_bom(), PRODUCT_VALUE_USD)
-    months = exposure_chart.monthly_assessments(regulations(), motor_bom(), PRODUCT_VALUE_USD)
-    with pytest.raises(ValueError, match=r"Parameter 'slider_start_month_index' = 60 is outside the allowed range "
-                                         r"\[0, 59\]"):
-        exposure_chart.exposure_timeline_chart(frame, months, 60)
+def test_timeline_chart_rejects_a_start_outside_the_months():
+    _table, frame, verdicts, _figure = _timeline_chart()
+    with pytest.raises(ValueError, match="slider_start_month_index"):
+        chart.exposure_timeline_chart(frame, verdicts, len(verdicts))

@@ -1,90 +1,85 @@
-"""Exposure starting values come from the rows they name; choices are marked as choices; the product value is
-derived from the value rule's threshold (no invented motor price); dates come from the regulations and gaps."""
+"""Chapter 02's starting values come from the rows they name; choices are marked as choices; no motor price is
+invented; the element values are oxide prices per kg of element contained."""
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 import pytest
 
 from widgets import book
-from widgets.data import bibliography_keys, load_table
-from widgets.models.exposure import assess_bom
+from widgets.data import load_table, split_list
+from widgets.models.exposure import assess_items, crossing_content_wt_pct
+from widgets.models.stoichiometry import element_mass_fraction_in_oxide
 from widgets.scenarios import exposure as start
+from widgets.scenarios.magnets import traction_magnet_composition
 
 
-def test_magnet_mass_and_lowest_price_come_from_the_data():
-    motor, provenance = start.sample_motor()
-    assert motor.magnet_mass_kg == book.figure("model_parameters", "value",
-                                               parameter="ndfeb_magnet_mass_per_motor_kg_mp", scenario="reference")
+def test_magnet_mass_price_and_composition_come_from_the_data():
+    scenario, provenance = start.magnet_scenario()
+    assert scenario.magnet_mass_kg == book.figure("model_parameters", "value",
+                                                  parameter="ndfeb_magnet_mass_per_motor_kg_mp", scenario="reference")
     prices = load_table("prices")
     magnets = prices[(prices["commodity"] == "ndfeb_magnet") & (prices["unit"] == "usd_per_kg")]
-    assert motor.magnet_price_usd_per_kg == magnets["value_low"].min()
-    assert provenance["magnet_price_usd_per_kg"].source_id in set(magnets["source_id"])
-    assert motor.magnet_value_usd == pytest.approx(motor.magnet_mass_kg * motor.magnet_price_usd_per_kg)
+    assert scenario.magnet_price_usd_per_kg == magnets["value_low"].min()
+    composition = traction_magnet_composition()
+    assert scenario.content_wt_pct["Dy"] == composition.dy_wt_pct.value          # one composition, kit-wide
+    assert scenario.content_wt_pct["Nd"] == composition.nd_pr_wt_pct.value
 
 
 def test_alternative_price_is_another_source():
     chosen, other = start.magnet_price(), start.alternative_magnet_price()
-    assert other.source_id != chosen.source_id and other.value > chosen.value
+    assert other.source_id != chosen.source_id
 
 
-def test_elements_are_the_traction_grade_content_rows_without_added_pr():
-    motor, provenance = start.sample_motor()
-    content = load_table("magnet_rare_earth_content")
-    rows = content[(content["magnet_id"] == "ndfeb-n42sh") & ~content["content_kind"].isin(["zero", "unknown"])]
-    assert motor.magnet_elements.split(";") == list(dict.fromkeys(rows["element"]))
-    assert "Pr" not in motor.magnet_elements.split(";")
-    assert set(provenance["magnet_elements"].source_id.split(";")) <= bibliography_keys()
+def test_element_value_is_the_latest_oxide_price_per_kg_of_element():
+    prices = load_table("prices")
+    dy = prices[(prices["commodity"] == "dy_oxide") & (prices["market"] == start.ELEMENT_PRICE_MARKET)
+                & (prices["basis"] == "annual_average")].sort_values("date")
+    assert start.element_value_usd_per_kg("Dy").value == pytest.approx(
+        dy["value_low"].iloc[-1] / element_mass_fraction_in_oxide("Dy"))
 
 
-def test_origin_and_flags_are_marked_as_scenario_choices():
-    motor, provenance = start.sample_motor()
-    assert (motor.rare_earth_origin, motor.made_in_china, motor.made_with_chinese_technology) == ("china", True, False)
-    for name in ("rare_earth_origin", "made_in_china", "made_with_chinese_technology"):
-        assert provenance[name].confidence == "scenario" and provenance[name].source_id == ""
-        assert "scenario choice" in provenance[name].how
-    cited = {p.source_id for p in provenance.values() if p.source_id and ";" not in p.source_id}
-    assert cited <= bibliography_keys()
+def test_part_i_elements_are_read_from_the_annex_rows():
+    items = load_table("control_list_items")
+    part_i = items[(items["list_id"] == start.ANNEX_LIST_ID) & (items["annex_part"] == "part_i")]
+    assert start.part_i_elements() == {e for cell in part_i["elements"] for e in split_list(cell)}
 
 
-def test_threshold_product_value_hand_checked():
-    motor = start.SampleMotor(2.0, 20.0, "Nd;Dy", "china", True, False)      # 40 US$ of magnets
-    assert start.value_rule_threshold_pct().value == 0.1
-    assert start.threshold_product_value_usd(motor) == pytest.approx(40_000.0)   # 40 / 0.001
-    assert start.chart_product_value_usd(motor) == pytest.approx(start.CHART_PRODUCT_FACTOR * 40_000.0)
+def test_the_teaching_items_use_the_scenario_and_invent_no_motor_price():
+    scenario, _ = start.magnet_scenario()
+    table = start.items(scenario)
+    value, content = scenario.values_usd
+    magnet = table.iloc[0]
+    assert magnet["value_usd"] == pytest.approx(value) and magnet["part_i_content_value_usd"] == pytest.approx(content)
+    assert math.isnan(table.iloc[1]["value_usd"])
 
 
-def test_value_rule_binds_at_the_chart_value_and_not_above_the_threshold():
-    motor, _ = start.sample_motor()
-    regs, today = start.regulations(), start.assessment_date()
-    value = start.chart_product_value_usd(motor)
-    assert "cn-mofcom-2025-61-value-rule" in start.rules_that_bind(regs, start.sample_bom(motor, value), today, value)
-    above = start.threshold_product_value_usd(motor) * 1.01
-    result = assess_bom(regs, start.sample_bom(motor, above), today, above)
-    assert result.product_regulation_ids == ()
+def test_crossing_content_is_the_models_at_the_scenarios_values():
+    price = start.magnet_price().value
+    expected = crossing_content_wt_pct(start.value_rule_threshold_pct().value,
+                                       start.element_value_usd_per_kg("Dy").value, price)
+    assert start.crossing_dy_wt_pct(price) == pytest.approx(expected)
 
 
-def test_dates_come_from_regulations_and_gaps():
+def test_threshold_and_suspension_end_come_from_their_rows():
+    assert start.value_rule_threshold_pct().value == book.figure("regulations", "value_share_threshold_pct",
+                                                                 regulation_id=start.VALUE_RULE_ID)
     assert start.suspension_end() == pd.Timestamp(book.figure("regulations", "suspended_until",
-                                                              regulation_id="cn-mofcom-2025-70"))
-    assert start.assessment_date() == pd.Timestamp(book.figure("gaps", "as_of", gap_id="no70-after-2026-11-10"))
-    assert start.assessment_date() > start.suspension_end()
-    months = pd.DataFrame({"month_index": [0, 1, 2], "date": pd.to_datetime(["2026-10-01", "2026-11-01",
-                                                                             "2026-12-01"])})
-    assert start.first_month_after(months, pd.Timestamp("2026-11-10")) == 2
+                                                              regulation_id=start.SUSPENSION_ID))
 
 
-def test_suspension_and_what_stays_in_force():
-    motor, _ = start.sample_motor()
-    regs, value = start.regulations(), start.chart_product_value_usd(motor)
-    bom = start.sample_bom(motor, value)
-    assert start.rules_that_bind(regs, bom, start.suspension_end(), value) == ["cn-mofcom-2025-18"]
-    assert start.rules_that_bind(regs, bom, start.assessment_date(), value) == [
-        "cn-mofcom-2025-18", "cn-mofcom-2025-61-value-rule"]
+def test_rules_binding_names_only_rules_the_model_finds():
+    table = start.items()
+    day = start.suspension_end() + pd.Timedelta(days=1)
+    binding = start.rules_binding(table, day)
+    result = assess_items(start.regulations(), start.control_list_items(), table, day)
+    for name, ids in binding.items():
+        assert bool(ids) is result.licence_needed[name]
 
 
-def test_controlled_elements_are_the_union_of_the_element_licences():
-    elements = start.controlled_elements()
-    assert elements[:7] == start.regulation_elements("cn-mofcom-2025-18")
-    assert set(elements) == set(start.regulation_elements("cn-mofcom-2025-18")) | set(
-        start.regulation_elements("cn-mofcom-2025-57"))
-    assert start.rare_earth_count() == len(load_table("elements"))
+def test_every_item_rule_names_a_control_list_whose_elements_match_elements_covered():
+    regulations, items = load_table("regulations"), load_table("control_list_items")
+    for _, rule in regulations[regulations["control_list"].notna()].iterrows():
+        listed = {e for cell in items.loc[items["list_id"] == rule["control_list"], "elements"] for e in split_list(cell)}
+        assert listed == set(split_list(rule["elements_covered"])), rule["regulation_id"]

@@ -100,6 +100,20 @@ def round_to(value: float, significant: int) -> float:
     return float(int(rounded)) if digits <= 0 else rounded
 
 
+def number_text(value: object, *, decimals: int | None = None, significant: int | None = None) -> str:
+    """A number as the reader sees it, with thousands separators: at ``decimals`` places, or rounded to
+    ``significant`` figures with just the places those figures need ('0.0065', '46', '1,200')."""
+    number = float(plain(value))
+    if significant is not None:
+        number = round_to(number, significant)
+        if number == 0:
+            return "0"
+        places = max(0, significant - 1 - math.floor(math.log10(abs(number))))
+    else:
+        places = 0 if decimals is None else decimals
+    return f"{number:,.{places}f}"
+
+
 def glue_rounded(name: str, value: object, significant: int = 2) -> float:
     """Glue ``value`` rounded to ``significant`` significant figures (see :func:`round_to`)."""
     return glue_number(name, round_to(value, significant))

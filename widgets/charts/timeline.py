@@ -17,24 +17,30 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
-from widgets.labels import label
+from widgets.labels import label, language
 from widgets.models import checks
 
-ORIGIN = pd.Timestamp("2000-01-01")
+ORIGIN = pd.Timestamp("1998-01-01")
 END = pd.Timestamp("2027-12-31")
 DETAIL_START = pd.Timestamp("2023-01-01")
 DAY_MS = 86_400_000
 ORIGIN_MS = int(ORIGIN.value // 1_000_000)
-RULE_TYPES = ("technology_catalogue", "technology_rule", "element_licence", "value_share_rule",
-              "equipment_controls", "suspension", "event", "partnership", "framework")
-#: One colour per rule type: Okabe & Ito first, then two dark neutrals (grey is kept for "after the date").
-RULE_TYPE_COLOURS = (OKABE_ITO[0], OKABE_ITO[5], OKABE_ITO[3], OKABE_ITO[1], OKABE_ITO[4], "#000000",
-                     OKABE_ITO[2], "#8C6D31", "#6A3D9A")
+#: The chart colours measures by family (the schema's rule types, grouped so that nine colours suffice).
+FAMILIES = {"export_quota": "quota", "technology_catalogue": "technology", "technology_rule": "technology",
+            "element_licence": "licence", "end_use_ban": "licence", "origin_rule": "abroad",
+            "value_share_rule": "abroad", "equipment_controls": "equipment", "suspension": "suspension",
+            "administration": "law", "event": "event", "partnership": "agreement", "framework": "agreement"}
+FAMILY_ORDER = ("quota", "technology", "licence", "abroad", "equipment", "suspension", "law", "event", "agreement")
+RULE_TYPES = tuple(FAMILIES)
+#: One colour per family: Okabe & Ito first, then two dark neutrals (grey is kept for "after the date").
+RULE_TYPE_COLOURS = (OKABE_ITO[6], OKABE_ITO[0], OKABE_ITO[3], OKABE_ITO[1], OKABE_ITO[4], "#000000",
+                     OKABE_ITO[5], OKABE_ITO[2], "#6A3D9A")
 FUTURE_COLOUR = "#C8C8C8"
 ROW_PX = 20
 PLOT_PX = WIDTH_PX - 80  # room for the instrument names left of the lower panel
 LANE_PX = 18
-_COLUMNS = ("regulation_id", "date_announced", "jurisdiction", "instrument", "title_en", "controls_en",
+_COLUMNS = ("regulation_id", "short_en", "short_ja", "date_announced", "jurisdiction", "instrument", "title_en",
+            "controls_en",
             "rule_type", "effective_date", "suspended_until", "source_id", "confidence")
 
 
@@ -77,8 +83,9 @@ def timeline_events(regulations: pd.DataFrame) -> pd.DataFrame:
         effective = None if checks.is_missing(row.effective_date) else pd.Timestamp(row.effective_date)
         until = None if checks.is_missing(row.suspended_until) else pd.Timestamp(row.suspended_until)
         rows.append({
-            "regulation_id": row.regulation_id, "jurisdiction": row.jurisdiction, "rule_type": rule_type,
-            "rule_type_label": label(f"timeline.rule_type.{rule_type}"),
+            "regulation_id": row.regulation_id, "name": row.short_ja if language() == "ja" else row.short_en,
+            "jurisdiction": row.jurisdiction, "rule_type": rule_type,
+            "rule_type_label": label(f"timeline.family.{FAMILIES[rule_type]}"),
             "instrument": row.instrument, "title_en": row.title_en, "controls_en": row.controls_en,
             "announced": _iso(announced), "announced_ms": _ms(announced),
             "effective": _iso(effective), "effective_ms": None if effective is None else _ms(effective),
@@ -108,13 +115,13 @@ def _tooltip() -> list[alt.Tooltip]:
             alt.Tooltip("announced:N", title=label("timeline.tooltip.announced")),
             alt.Tooltip("effective:N", title=label("timeline.tooltip.effective")),
             alt.Tooltip("suspended_until:N", title=label("timeline.tooltip.suspended_until")),
-            alt.Tooltip("regulation_id:N", title=label("timeline.axis.rule")),
+            alt.Tooltip("name:N", title=label("timeline.axis.rule")),
             alt.Tooltip("source_id:N", title=label("chart.tooltip.source")),
             alt.Tooltip("confidence:N", title=label("chart.tooltip.confidence"))]
 
 
 def _colour(flag: str) -> alt.condition:
-    labels = [label(f"timeline.rule_type.{kind}") for kind in RULE_TYPES]
+    labels = [label(f"timeline.family.{family}") for family in FAMILY_ORDER]
     return alt.condition(f"datum.{flag}", alt.value(FUTURE_COLOUR),
                          alt.Color("rule_type_label:N", title=label("timeline.legend.rule_type"),
                                    scale=alt.Scale(domain=labels, range=list(RULE_TYPE_COLOURS)),
@@ -153,7 +160,7 @@ def regulation_timeline_chart(regulations: pd.DataFrame, here_day_index: int) ->
     flags = {"after": f"datum.announced_ms > {HERE_MS_EXPR}",
              "effective_after": f"isValid(datum.effective_ms) && datum.effective_ms > {HERE_MS_EXPR}"}
 
-    # overview: 2000 → 2027, one lane per jurisdiction
+    # overview: 1998 → 2027, one lane per jurisdiction
     wide = alt.Scale(type="utc", domain=[ORIGIN.isoformat(), (END + pd.Timedelta(days=1)).isoformat()])
     window = pd.DataFrame({"start": [DETAIL_START.isoformat()], "end": [(END + pd.Timedelta(days=1)).isoformat()]})
     shade = (alt.Chart(window).mark_rect(color="#EEEEEE")
@@ -170,8 +177,8 @@ def regulation_timeline_chart(regulations: pd.DataFrame, here_day_index: int) ->
     # detail: 2023 → 2027, one row per instrument announced since 2023
     recent = events[events["announced_ms"] >= _ms(DETAIL_START)]
     narrow = alt.Scale(type="utc", domain=[DETAIL_START.isoformat(), (END + pd.Timedelta(days=1)).isoformat()])
-    order = list(recent["regulation_id"])
-    y = alt.Y("regulation_id:N", sort=order, title=label("timeline.axis.rule"), axis=alt.Axis(labelLimit=260))
+    order = list(recent["name"])
+    y = alt.Y("name:N", sort=order, title=label("timeline.axis.rule"), axis=alt.Axis(labelLimit=260))
     x = alt.X("announced:T", scale=narrow, title=label("timeline.axis.date"),
               axis=alt.Axis(format="%Y", labelAngle=0, tickCount="year"))
     base = alt.Chart(recent).transform_calculate(**flags)

@@ -1,6 +1,6 @@
-"""Live export-control exposure explorer: pick a date, edit a bill of materials (add and remove rows), set the
-product value → per component, the rules that apply, whether a licence is needed and why; and the product's
-verdict (including the value-share rule, which binds the product as a whole)."""
+"""Live export-control explorer: pick a date, a destination and an end use, edit the items you export (add and
+remove rows) → for each item, whether a Chinese licence is needed, under which rules and why. A switch counts
+parts and assemblies as Part II items (the contested reading of No. 61's annex)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,45 +8,55 @@ import html
 from collections.abc import Callable
 
 import ipywidgets as ipw
+import numpy as np
 import pandas as pd
 
-from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer, number_input
+from widgets.charts.words import finding_text, regulation_name
+from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer
 from widgets.labels import label
-from widgets.models.exposure import BOM_COLUMNS, ORIGINS, assess_bom
+from widgets.models.exposure import END_USES, FORMS, ITEM_COLUMNS, ORIGINS, assess_items
 
-#: Grid columns: (BOM column, width).
-GRID_COLUMNS = (("component", "14rem"), ("value_usd", "7rem"), ("mass_kg", "6rem"), ("rare_earth_elements", "9rem"),
-                ("rare_earth_origin", "8rem"), ("made_in_china", "6rem"), ("made_with_chinese_technology", "7rem"))
+#: Grid columns: (items column, width).
+GRID_COLUMNS = (("item", "15rem"), ("form", "9rem"), ("rare_earth_elements", "7rem"), ("made_in_china", "5rem"),
+                ("rare_earth_origin", "7rem"), ("made_with_chinese_technology", "6rem"), ("value_usd", "7rem"),
+                ("part_i_content_value_usd", "7rem"))
+DESTINATIONS = ("", "JP")
 
 
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-class BomRow:
-    """One editable BOM row: component text, value, mass, elements text, origin dropdown, two checkboxes and a
-    remove button."""
+def _number(value: object) -> float | None:
+    """A grid number: missing (an unknown value) shows as an empty box."""
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
 
-    def __init__(self, row: dict, on_change: Callable[[], None], on_remove: Callable[[BomRow], None]):
+
+class ItemRow:
+    """One editable item: text, form and origin drop-downs, two checkboxes, two numbers, a remove button."""
+
+    def __init__(self, row: dict, on_change: Callable[[], None], on_remove: Callable[[ItemRow], None]):
         def cell(column: str) -> dict:
-            width = dict(GRID_COLUMNS)[column]
-            return {"layout": ipw.Layout(width=width), "tooltip": label(f"exposure.grid.{column}")}
+            return {"layout": ipw.Layout(width=dict(GRID_COLUMNS)[column]),
+                    "description_allow_html": False, "tooltip": label(f"exposure.grid.{column}")}
 
+        origin = row.get("rare_earth_origin") if row.get("rare_earth_origin") in ORIGINS else "unknown"
+        form = row.get("form") if row.get("form") in FORMS else "other"
         self.cells: dict[str, ipw.ValueWidget] = {
-            "component": ipw.Text(value=_text(row.get("component")), **cell("component")),
-            "value_usd": ipw.FloatText(value=float(row.get("value_usd", 0.0)), **cell("value_usd")),
-            "mass_kg": ipw.FloatText(value=float(row.get("mass_kg", 0.0)), **cell("mass_kg")),
+            "item": ipw.Text(value=_text(row.get("item")), **cell("item")),
+            "form": ipw.Dropdown(options=[(label(f"exposure.form.{f}"), f) for f in FORMS], value=form, **cell("form")),
             "rare_earth_elements": ipw.Text(value=_text(row.get("rare_earth_elements")),
                                             placeholder=label("exposure.grid.elements_placeholder"),
                                             **cell("rare_earth_elements")),
-            "rare_earth_origin": ipw.Dropdown(options=[(label(f"exposure.origin.{o}"), o) for o in ORIGINS],
-                                              value=row.get("rare_earth_origin") if row.get("rare_earth_origin") in ORIGINS
-                                              else "unknown",
-                                              **cell("rare_earth_origin")),
             "made_in_china": ipw.Checkbox(value=bool(row.get("made_in_china", False)), indent=False,
                                           **cell("made_in_china")),
+            "rare_earth_origin": ipw.Dropdown(options=[(label(f"exposure.origin.{o}"), o) for o in ORIGINS],
+                                              value=origin, **cell("rare_earth_origin")),
             "made_with_chinese_technology": ipw.Checkbox(value=bool(row.get("made_with_chinese_technology", False)),
                                                          indent=False, **cell("made_with_chinese_technology")),
+            "value_usd": ipw.FloatText(value=_number(row.get("value_usd")), **cell("value_usd")),
+            "part_i_content_value_usd": ipw.FloatText(value=_number(row.get("part_i_content_value_usd")) or 0.0,
+                                                      **cell("part_i_content_value_usd")),
         }
         self.remove = ipw.Button(description=label("exposure.grid.remove"), tooltip=label("exposure.grid.remove"),
                                  layout=ipw.Layout(width="7rem"))
@@ -56,91 +66,101 @@ class BomRow:
         self.widget = ipw.HBox([*self.cells.values(), self.remove])
 
     def record(self) -> dict:
-        return {column: widget.value for column, widget in self.cells.items()}
+        record = {column: widget.value for column, widget in self.cells.items()}
+        if record["value_usd"] is None:
+            record["value_usd"] = np.nan
+        return record
 
 
-class BomGrid:
-    """A small editable grid of BOM rows with add-row and remove-row buttons; ``frame()`` is the BOM table in
-    the columns ``assess_bom`` expects (possibly empty: the model then says so)."""
+class ItemGrid:
+    """An editable grid of items with add-row and remove-row buttons; ``frame()`` is the items table in the
+    columns ``assess_items`` reads (possibly empty: the model then says so)."""
 
-    def __init__(self, bom: pd.DataFrame):
+    def __init__(self, items: pd.DataFrame):
         self.on_change: Callable[[], None] = lambda: None
-        self.rows: list[BomRow] = []
+        self.rows: list[ItemRow] = []
         header = [ipw.HTML(f"<b>{html.escape(label(f'exposure.grid.{column}'))}</b>", layout=ipw.Layout(width=width))
                   for column, width in GRID_COLUMNS]
-        self.header = ipw.HBox(header)
         self.body = ipw.VBox()
-        self.add = ipw.Button(description=label("exposure.grid.add"), tooltip=label("exposure.grid.add"),
-                              icon="plus")
+        self.add = ipw.Button(description=label("exposure.grid.add"), tooltip=label("exposure.grid.add"), icon="plus")
         self.add.on_click(lambda _button: self.add_row())
-        self.widget = ipw.VBox([ipw.HTML(f"<b>{html.escape(label('exposure.grid.title'))}</b>"), self.header,
+        self.widget = ipw.VBox([ipw.HTML(f"<b>{html.escape(label('exposure.grid.title'))}</b>"), ipw.HBox(header),
                                 self.body, self.add])
-        for record in bom.to_dict("records"):
-            self._append(record)
+        for record in items.to_dict("records"):
+            self.rows.append(ItemRow(record, self._changed, self.remove_row))
         self._redraw()
 
     def _changed(self) -> None:
         self.on_change()
 
-    def _append(self, record: dict) -> BomRow:
-        row = BomRow(record, self._changed, self.remove_row)
-        self.rows.append(row)
-        return row
-
     def _redraw(self) -> None:
         self.body.children = [row.widget for row in self.rows]
 
-    def add_row(self) -> BomRow:
-        """A new row: a numbered default name, no value, no rare earths, origin non_china, flags off."""
-        row = self._append({"component": f"{label('exposure.grid.new_component')} {len(self.rows) + 1}",
-                            "value_usd": 0.0, "mass_kg": 0.0, "rare_earth_elements": "",
-                            "rare_earth_origin": "non_china", "made_in_china": False,
-                            "made_with_chinese_technology": False})
+    def add_row(self) -> ItemRow:
+        """A new row: a numbered default name, form 'other', no rare earths, not Chinese, value 1 US$."""
+        row = ItemRow({"item": f"{label('exposure.grid.new_item')} {len(self.rows) + 1}", "form": "other",
+                       "rare_earth_elements": "", "made_in_china": False, "rare_earth_origin": "non_china",
+                       "made_with_chinese_technology": False, "value_usd": 1.0, "part_i_content_value_usd": 0.0},
+                      self._changed, self.remove_row)
+        self.rows.append(row)
         self._redraw()
         self._changed()
         return row
 
-    def remove_row(self, row: BomRow) -> None:
+    def remove_row(self, row: ItemRow) -> None:
         self.rows.remove(row)
         self._redraw()
         self._changed()
 
     def frame(self) -> pd.DataFrame:
-        return pd.DataFrame([row.record() for row in self.rows], columns=list(BOM_COLUMNS))
+        return pd.DataFrame([row.record() for row in self.rows], columns=list(ITEM_COLUMNS))
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    head = "".join(f"<th scope='col' style='text-align:left;padding-right:1rem'>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td style='padding-right:1rem'>{html.escape(cell)}</td>" for cell in row)
-                   + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def assessment_rows(regulations: pd.DataFrame, control_list_items: pd.DataFrame, items: pd.DataFrame,
+                    on_date: object, **context) -> tuple[list[list[str]], list[str]]:
+    """Per item: [item, licence yes/no, the findings in words]; and the names of the rules in force."""
+    result = assess_items(regulations, control_list_items, items, on_date, **context)
+    rows = []
+    for item in items["item"]:
+        own = result.findings[result.findings["item"] == item]
+        words = "; ".join(finding_text(f, regulations) for _, f in own.iterrows()) or label("exposure.out.none")
+        rows.append([item, label("exposure.value.yes" if result.licence_needed[item] else "exposure.value.no"), words])
+    return rows, [regulation_name(rid, regulations) for rid in result.regulation_ids_in_force]
 
 
-def assessment_html(regulations: pd.DataFrame, bom: pd.DataFrame, on_date: object, product_value_usd: float) -> str:
-    """The per-component table and the product verdict for ``assess_bom`` (which validates every input)."""
-    a = assess_bom(regulations, bom, on_date, product_value_usd)
-    rows = [[r.component, r.regulation_ids.replace(";", ", ") or label("exposure.out.none"),
-             label("exposure.value.yes") if r.licence_needed else label("exposure.value.no"), r.reason]
-            for r in a.components.itertuples(index=False)]
-    table = _table([label(f"exposure.out.{column}") for column in ("component", "rules", "licence", "reason")], rows)
-    verdict = label("exposure.out.verdict_licence" if a.licence_needed else "exposure.out.verdict_no_licence")
-    reasons = "".join(f"<li>{html.escape(reason)}</li>" for reason in a.reasons)
-    share = (f"<p>{html.escape(label('exposure.out.controlled'))}: US$ {a.chinese_controlled_value_usd:,.2f} "
-             f"({a.chinese_controlled_value_share_pct:.3g} %)</p>")
-    return (f"{table}<p><strong>{html.escape(label('exposure.out.product'))}: {html.escape(verdict)}</strong></p>"
-            f"<ul>{reasons}</ul>{share}")
+def _html(rows: list[list[str]], in_force: list[str], on_date: object) -> str:
+    head = "".join(f"<th scope='col'>{html.escape(label(f'exposure.out.{key}'))}</th>"
+                   for key in ("item", "licence", "reason"))
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    rules = label("exposure.out.in_force", date=pd.Timestamp(on_date).date().isoformat(),
+                  rules=", ".join(in_force) or label("exposure.out.none"))
+    return (f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+            f"<p>{html.escape(rules)}</p>")
 
 
-def exposure_explorer(regulations: pd.DataFrame, bom: pd.DataFrame, on_date: dt.date,
-                      product_value_usd: float) -> Explorer:
-    """The live explorer; its ``.widget`` is the ipywidgets box to display, ``.grid`` the editable BOM."""
-    grid = BomGrid(bom)
-    inputs = {"on_date": ipw.DatePicker(value=pd.Timestamp(on_date).date(), description=label("exposure.input.on_date"),
-                                        layout=LAYOUT_WIDE, style=STYLE_WIDE),
-              "product_value_usd": number_input("exposure.input.product_value_usd", product_value_usd, step=100)}
+def exposure_explorer(regulations: pd.DataFrame, control_list_items: pd.DataFrame, items: pd.DataFrame,
+                      on_date: dt.date) -> Explorer:
+    """The live explorer; its ``.widget`` is the ipywidgets box to display, ``.grid`` the editable items."""
+    grid = ItemGrid(items)
+    inputs = {
+        "on_date": ipw.DatePicker(value=pd.Timestamp(on_date).date(), description=label("exposure.input.on_date"),
+                                  layout=LAYOUT_WIDE, style=STYLE_WIDE),
+        "destination": ipw.Dropdown(options=[(label(f"exposure.destination.{d or 'any'}"), d) for d in DESTINATIONS],
+                                    value="", description=label("exposure.input.destination"),
+                                    layout=LAYOUT_WIDE, style=STYLE_WIDE),
+        "end_use": ipw.Dropdown(options=[(label(f"exposure.end_use.{u}"), u) for u in END_USES], value="civil",
+                                description=label("exposure.input.end_use"), layout=LAYOUT_WIDE, style=STYLE_WIDE),
+        "include_contested": ipw.Checkbox(value=False, description=label("exposure.input.include_contested"),
+                                          indent=False, layout=LAYOUT_WIDE),
+    }
 
     def update(values: dict):
-        return assessment_html(regulations, grid.frame(), values["on_date"], values["product_value_usd"]), None
+        if values["on_date"] is None:
+            raise ValueError(label("error.not_allowed", name=label("exposure.input.on_date"), value=None,
+                                   allowed="a date (YYYY-MM-DD)"))
+        context = {k: values[k] for k in ("destination", "end_use", "include_contested")}
+        rows, in_force = assessment_rows(regulations, control_list_items, grid.frame(), values["on_date"], **context)
+        return _html(rows, in_force, values["on_date"]), None
 
     explorer = Explorer(inputs, update, extra_controls=[grid.widget])
     grid.on_change = explorer.refresh

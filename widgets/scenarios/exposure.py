@@ -1,78 +1,88 @@
-"""Starting values for the export-control exposure chart and explorer, from the data package.
+"""Starting values for chapter 02's export-control charts and explorer, from the data package.
 
 Facts (each with its row):
 - magnet mass per traction motor: ``model_parameters`` ``ndfeb_magnet_mass_per_motor_kg_mp`` (MP/GM, 2022);
-- magnet price per kg: the LOWEST sourced sintered-NdFeB price in ``prices`` (Ahlulang, N35, year-end 2025, low
-  end). The table's two magnet series disagree by an order of magnitude; the lowest gives the smallest magnet
-  value and so the smallest product value the 0.1 % rule reaches — the conservative side of the teaching point.
-  :func:`alternative_magnet_price` gives the other series' latest point (Xinhui) so the chapter can show both;
-- magnet elements: the rare earths the ``magnet_rare_earth_content`` table lists for the N42SH traction grade
-  (Nd and Dy; the table has no separate Pr row, so Pr is not added);
-- the value-share threshold, suspension end and dates: the ``regulations`` rows of No. 61 and No. 70;
-- the assessment date: the date the gap "what happened after the suspension ended" was recorded (``gaps``).
+- magnet price per kg: the LOWEST sourced sintered-NdFeB price in ``prices`` (Ahlulang, N35, year-end 2025); the
+  table's two magnet price series disagree by an order of magnitude, so :func:`alternative_magnet_price` gives
+  the other series' latest point and the chapter shows both. A lower magnet price gives a HIGHER Part I share;
+  the crossing content is computed at both prices;
+- the magnet's composition: the kit's one traction-magnet composition
+  (:func:`widgets.scenarios.magnets.traction_magnet_composition`);
+- element values per kg of element: the latest USGS annual-average oxide price divided by the element's mass
+  fraction in its oxide (Dy2O3, Tb4O7): metal costs more, so the Part I value is a floor;
+- which elements Part I lists, the threshold and the dates: the ``control_list_items`` and ``regulations`` rows.
 
-Choices (not facts; their provenance says so):
-- origin and flags: magnets made in China from Chinese rare earths, not with Chinese technology abroad — the
-  pattern the report describes for Japanese firms, not a statement about any company;
-- product value: the data hold no motor price, so none is invented. The chart evaluates a product worth
-  ``CHART_PRODUCT_FACTOR`` times the threshold value, i.e. a product for which the 0.1 % rule still binds with
-  a margin; every cheaper product is caught too.
+Choices (not facts; their provenance says so): the four items of the teaching table are made outside China
+from Chinese rare earths, or in China; none with Chinese technology; the motor's value is unknown.
+The assessment date is the day the book is built ("today").
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 from widgets.book import row
 from widgets.data import load_table, split_list
+from widgets.labels import label
 from widgets.models import checks
-from widgets.models.exposure import assess_bom
-from widgets.models.sample_bom import sample_motor_bom, value_rule_threshold_product_value_usd
+from widgets.models.exposure import assess_items, crossing_content_wt_pct
+from widgets.models.sample_items import ROLES, magnet_values_usd, sample_items
+from widgets.models.stoichiometry import element_mass_fraction_in_oxide
 from widgets.scenarios.common import Provenance, parameter
+from widgets.scenarios.magnets import traction_magnet_composition
 
 MAGNET_MASS_PARAMETER = "ndfeb_magnet_mass_per_motor_kg_mp"
-MAGNET_GRADE = "ndfeb-n42sh"
 MAGNET_COMMODITY = "ndfeb_magnet"
 VALUE_RULE_ID = "cn-mofcom-2025-61-value-rule"
+ANNEX_LIST_ID = "cn-no61-annex1"
 SUSPENSION_ID = "cn-mofcom-2025-70"
 STILL_IN_FORCE_ID = "cn-mofcom-2025-18"
-AFTER_SUSPENSION_GAP = "no70-after-2026-11-10"
-#: Illustrative choice, not data: the chart's product is worth half the largest value the 0.1 % rule reaches.
-CHART_PRODUCT_FACTOR = 0.5
+ELEMENT_PRICE_MARKET = "Argus via USGS MCS"
 SCENARIO = "scenario"
 
 
 @dataclass(frozen=True)
-class TextProvenance:
-    """Where a non-numeric starting value comes from (or that it is a scenario choice)."""
-
-    value: str | bool
-    source_id: str
-    confidence: str
-    how: str
-
-
-@dataclass(frozen=True)
-class SampleMotor:
-    """The sample motor's magnets, in the arguments of :func:`sample_motor_bom` (without the product value)."""
+class MagnetScenario:
+    """The traction magnets of one motor, as the value rule sees them."""
 
     magnet_mass_kg: float
     magnet_price_usd_per_kg: float
-    magnet_elements: str
-    rare_earth_origin: str
-    made_in_china: bool
-    made_with_chinese_technology: bool
+    content_wt_pct: dict[str, float]
+    element_value_usd_per_kg: dict[str, float]
 
     @property
-    def magnet_value_usd(self) -> float:
-        """Magnet mass × price per kg: the value of the controlled rare-earth-bearing component."""
-        return self.magnet_mass_kg * self.magnet_price_usd_per_kg
+    def values_usd(self) -> tuple[float, float]:
+        """(magnet value, Part I content value) in US$ (``magnet_values_usd``)."""
+        return magnet_values_usd(self.magnet_mass_kg, self.magnet_price_usd_per_kg, self.content_wt_pct,
+                                 self.element_value_usd_per_kg, part_i_elements())
 
 
 def regulations() -> pd.DataFrame:
-    """The regulations table (for the model, the chart and the explorer)."""
     return load_table("regulations")
+
+
+def control_list_items() -> pd.DataFrame:
+    return load_table("control_list_items")
+
+
+def part_i_elements() -> frozenset[str]:
+    """Elements named by Part I of No. 61's Annex 1 (the inputs whose Chinese-origin value counts)."""
+    items = control_list_items()
+    rows = items[(items["list_id"] == ANNEX_LIST_ID) & (items["annex_part"] == "part_i")]
+    checks.not_empty("control_list_items (Part I)", rows, f"the list {ANNEX_LIST_ID} needs Part I entries")
+    return frozenset(e for cell in rows["elements"] for e in split_list(cell))
+
+
+def list_elements(list_id: str, annex_part: str | None = None) -> list[str]:
+    """Elements of a control list (optionally of one annex part), in order of first appearance."""
+    items = control_list_items()
+    rows = items[items["list_id"] == list_id]
+    if annex_part:
+        rows = rows[rows["annex_part"] == annex_part]
+    checks.not_empty(f"control_list_items ({list_id})", rows, "the list needs entries")
+    return list(dict.fromkeys(e for cell in rows["elements"] for e in split_list(cell)))
 
 
 def _magnet_prices() -> pd.DataFrame:
@@ -90,7 +100,7 @@ def _price(found: pd.Series, how: str) -> Provenance:
 def magnet_price() -> Provenance:
     """The lowest ``value_low`` among the sintered NdFeB magnet prices in US$/kg (ties: the latest date)."""
     rows = _magnet_prices().sort_values(["value_low", "date"], ascending=[True, False], kind="stable")
-    return _price(rows.iloc[0], "lowest sourced NdFeB magnet price (conservative for the threshold)")
+    return _price(rows.iloc[0], "lowest sourced NdFeB magnet price")
 
 
 def alternative_magnet_price() -> Provenance:
@@ -102,32 +112,52 @@ def alternative_magnet_price() -> Provenance:
     return _price(others.iloc[-1], "latest point of the other NdFeB magnet price series")
 
 
-def magnet_elements(magnet_id: str = MAGNET_GRADE) -> TextProvenance:
-    """The rare earths the content table lists for ``magnet_id`` with a non-zero, known content, in table order."""
-    content = load_table("magnet_rare_earth_content")
-    rows = content[(content["magnet_id"] == magnet_id) & ~content["content_kind"].isin(["zero", "unknown"])]
-    checks.not_empty(f"magnet_rare_earth_content ({magnet_id})", rows, "the grade needs content rows")
-    elements = list(dict.fromkeys(rows["element"]))
-    sources = ";".join(dict.fromkeys(rows["source_id"]))
-    confidences = ";".join(dict.fromkeys(rows["confidence"]))
-    return TextProvenance(";".join(elements), sources, confidences,
-                          f"rare earths listed for {magnet_id} in magnet_rare_earth_content")
+def oxide_price(element: str) -> Provenance:
+    """The latest annual-average oxide price (US$/kg of oxide) of ``element`` from the USGS series."""
+    prices = load_table("prices")
+    rows = prices[(prices["commodity"] == f"{element.lower()}_oxide") & (prices["market"] == ELEMENT_PRICE_MARKET)
+                  & (prices["basis"] == "annual_average")].sort_values("date", kind="stable")
+    checks.not_empty(f"prices ({element.lower()}_oxide, {ELEMENT_PRICE_MARKET})", rows,
+                     "the prices table needs an annual average for the element")
+    return _price(rows.iloc[-1], f"latest {element} oxide annual average")
 
 
-def sample_motor() -> tuple[SampleMotor, dict[str, Provenance | TextProvenance]]:
-    """The sample motor's magnets with the provenance of each value (facts from data, choices named)."""
-    choice = "scenario choice, not a fact about any firm"
-    provenance: dict[str, Provenance | TextProvenance] = {
+def element_value_usd_per_kg(element: str) -> Provenance:
+    """Value per kg of element contained: oxide price / element mass fraction in the oxide."""
+    oxide = oxide_price(element)
+    fraction = element_mass_fraction_in_oxide(element)
+    return Provenance(oxide.value / fraction, oxide.source_id, oxide.confidence,
+                      f"{oxide.how}, divided by {fraction:.4f} (mass fraction of {element} in its oxide)")
+
+
+def magnet_scenario(price: Provenance | None = None) -> tuple[MagnetScenario, dict[str, Provenance]]:
+    """The traction magnets of one motor with the provenance of every starting value."""
+    composition = traction_magnet_composition()
+    content = {"Nd": composition.nd_pr_wt_pct, "Dy": composition.dy_wt_pct, "Tb": composition.tb_wt_pct}
+    provenance: dict[str, Provenance] = {
         "magnet_mass_kg": parameter(MAGNET_MASS_PARAMETER, "reference"),
-        "magnet_price_usd_per_kg": magnet_price(),
-        "magnet_elements": magnet_elements(),
-        "rare_earth_origin": TextProvenance("china", "", SCENARIO,
-                                            f"{choice}: the magnets' rare earths come from China"),
-        "made_in_china": TextProvenance(True, "", SCENARIO, f"{choice}: the magnets are made in China"),
-        "made_with_chinese_technology": TextProvenance(
-            False, "", SCENARIO, f"{choice}: no magnet is made outside China with Chinese technology"),
+        "magnet_price_usd_per_kg": price or magnet_price(),
+        **{f"wt_pct_{element}": value for element, value in content.items()},
     }
-    return SampleMotor(**{name: p.value for name, p in provenance.items()}), provenance
+    heavy = [e for e in ("Dy", "Tb") if content[e].value > 0]
+    values = {e: element_value_usd_per_kg(e) for e in heavy}
+    provenance.update({f"value_usd_per_kg_{e}": v for e, v in values.items()})
+    scenario = MagnetScenario(provenance["magnet_mass_kg"].value, provenance["magnet_price_usd_per_kg"].value,
+                              {e: p.value for e, p in content.items()}, {e: v.value for e, v in values.items()})
+    return scenario, provenance
+
+
+def item_names() -> dict[str, str]:
+    """Display names of the four teaching items (from the label table, so the Japanese edition has its own)."""
+    return {role: label(f"exposure.item.{role}") for role in ROLES}
+
+
+def items(scenario: MagnetScenario | None = None) -> pd.DataFrame:
+    """The teaching items (see ``sample_items``) at the scenario's starting values."""
+    scenario = scenario or magnet_scenario()[0]
+    return sample_items(item_names(), scenario.magnet_mass_kg, scenario.magnet_price_usd_per_kg,
+                        scenario.content_wt_pct, scenario.element_value_usd_per_kg, part_i_elements(),
+                        frozenset(("Dy", "Tb")))
 
 
 def value_rule_threshold_pct() -> Provenance:
@@ -137,22 +167,20 @@ def value_rule_threshold_pct() -> Provenance:
                       f"value_share_threshold_pct of {VALUE_RULE_ID}")
 
 
-def threshold_product_value_usd(motor: SampleMotor) -> float:
-    """The largest product value at which the value-share rule still binds, for this motor's magnets."""
-    return value_rule_threshold_product_value_usd(motor.magnet_value_usd, value_rule_threshold_pct().value)
+def crossing_content_wt_pct_of(element: str, magnet_price_usd_per_kg: float) -> float:
+    """The content of ``element`` at which a magnet at this price reaches the value rule's threshold."""
+    return crossing_content_wt_pct(value_rule_threshold_pct().value, element_value_usd_per_kg(element).value,
+                                   magnet_price_usd_per_kg)
 
 
-def chart_product_value_usd(motor: SampleMotor) -> float:
-    """The product value the chart and explorer start from: ``CHART_PRODUCT_FACTOR`` × the threshold value
-    (an illustrative choice: a product the rule binds with a margin; the data hold no motor price)."""
-    return CHART_PRODUCT_FACTOR * threshold_product_value_usd(motor)
+def crossing_dy_wt_pct(magnet_price_usd_per_kg: float) -> float:
+    """The Dy content at which a magnet at this price reaches the value rule's threshold."""
+    return crossing_content_wt_pct_of("Dy", magnet_price_usd_per_kg)
 
 
-def sample_bom(motor: SampleMotor, product_value_usd: float) -> pd.DataFrame:
-    """The two-row bill of materials (magnets, rest of the motor) for ``assess_bom``."""
-    return sample_motor_bom(motor.magnet_mass_kg, motor.magnet_price_usd_per_kg, motor.magnet_elements,
-                            motor.rare_earth_origin, motor.made_in_china, motor.made_with_chinese_technology,
-                            product_value_usd)
+def suspension_start() -> pd.Timestamp:
+    """The day No. 70's suspension took effect (its ``effective_date``)."""
+    return pd.Timestamp(row("regulations", regulation_id=SUSPENSION_ID)["effective_date"])
 
 
 def suspension_end() -> pd.Timestamp:
@@ -161,9 +189,8 @@ def suspension_end() -> pd.Timestamp:
 
 
 def assessment_date() -> pd.Timestamp:
-    """The date the kit's data were last checked for what followed the suspension (``as_of`` of the gap row):
-    the explorer's starting date."""
-    return pd.Timestamp(row("gaps", gap_id=AFTER_SUSPENSION_GAP)["as_of"])
+    """The day the book is built: the "today" of the chapter and the explorer's starting date."""
+    return pd.Timestamp(dt.date.today())
 
 
 def regulation_elements(regulation_id: str) -> list[str]:
@@ -171,29 +198,21 @@ def regulation_elements(regulation_id: str) -> list[str]:
     return split_list(row("regulations", regulation_id=regulation_id)["elements_covered"])
 
 
-def controlled_elements() -> list[str]:
-    """Every element named by a Chinese element licence on exports from China (No. 18 and No. 57 in the data),
-    in order of first appearance, whether or not the licence is suspended."""
-    table = regulations()
-    rows = table[(table["rule_type"] == "element_licence") & (table["applies_to"] == "exports_from_china")]
-    return list(dict.fromkeys(element for rid in rows["regulation_id"] for element in regulation_elements(rid)))
-
-
 def rare_earth_count() -> int:
     """How many rare-earth elements there are (rows of the ``elements`` table)."""
     return len(load_table("elements"))
 
 
-def rules_that_bind(regulations_table: pd.DataFrame, bom: pd.DataFrame, day: object,
-                    product_value_usd: float) -> list[str]:
-    """Identifiers of the rules that bind ``bom`` on ``day`` (component rules, then product rules), each once."""
-    result = assess_bom(regulations_table, bom, day, product_value_usd)
-    ids = [rid for cell in result.components["regulation_ids"] for rid in split_list(cell)]
-    return list(dict.fromkeys(ids + list(result.product_regulation_ids)))
+def licensed_element_count() -> int:
+    """How many elements Chinese element licences name (No. 18 and No. 57 in the data), suspended or not."""
+    table = regulations()
+    rows = table[table["rule_type"] == "element_licence"]
+    return len({e for rid in rows["regulation_id"] for e in regulation_elements(rid)})
 
 
-def first_month_after(months: pd.DataFrame, day: pd.Timestamp) -> int:
-    """``month_index`` of the first month in ``months`` (from ``monthly_assessments``) starting after ``day``."""
-    later = months[months["date"] > pd.Timestamp(day)]
-    checks.not_empty("months after the date", later, f"the months shown must reach past {pd.Timestamp(day).date()}")
-    return int(later["month_index"].iloc[0])
+def rules_binding(table: pd.DataFrame, day: object, **context) -> dict[str, list[str]]:
+    """For each teaching item, the identifiers of the rules that bind it on ``day``."""
+    result = assess_items(regulations(), control_list_items(), table, day, **context)
+    binding = result.binding
+    return {item: list(dict.fromkeys(binding.loc[binding["item"] == item, "regulation_id"]))
+            for item in table["item"]}
