@@ -82,10 +82,14 @@ def test_world_is_not_a_country():
         country_shares(pd.DataFrame([_row(2024, "mining", "World", tonnes=1)]), "World")
 
 
-def test_usgs_2024_share_from_the_data_package():
-    shares = country_shares(load_table("production_shares"))
-    usgs = shares[(shares["source_id"] == "usgs2025mcs_ree") & (shares["year"] == 2024)].iloc[0]
-    assert usgs["how"] == "computed" and usgs["share_pct"] == pytest.approx(270_000 / 390_000 * 100)
-    mining = shares[shares["stage"] == "mining"]
-    assert mining["source_id"].nunique() >= 3                       # IEA, USGS and Benchmark side by side
-    assert list(shares["stage"].drop_duplicates()) == ["mining", "separation", "refining", "magnet_making"]
+def test_computed_shares_in_the_data_package_are_tonnes_over_world_tonnes():
+    table = load_table("production_shares")
+    shares = country_shares(table)
+    computed = shares[shares["how"] == "computed"]
+    for row in computed.itertuples():
+        same = (table["source_id"] == row.source_id) & (table["year"] == row.year) & (table["stage"] == row.stage)
+        china = table.loc[same & (table["country"] == "China"), "quantity_t"].dropna()
+        world = table.loc[same & (table["country"] == "World"), "quantity_t"].dropna()
+        assert row.share_pct == pytest.approx(china.iloc[0] / world.iloc[0] * 100)
+    stages = list(shares["stage"].drop_duplicates())
+    assert stages == sorted(stages, key=["mining", "separation", "refining", "magnet_making"].index)
