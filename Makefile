@@ -4,6 +4,7 @@
 #   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
 #   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks)
 #   make serve  serve the built book on http://127.0.0.1:8000
+#   make freshness  the regulations and prices rows to re-verify first (oldest first)
 #   make bench  benchmark: build times, execution floor, explorer latency -> _build/bench.json
 #   make clean  remove build output (keeps .venv)
 PYTHON ?= python3
@@ -13,7 +14,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book book-ja test lab serve bench clean browser check-python
+.PHONY: book book-ja test lab serve bench clean browser check-python freshness
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -54,6 +55,9 @@ serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+freshness: $(STAMP)
+	$(PY) -m widgets.freshness
 
 bench: $(STAMP) browser
 	$(PY) tests/benchmark.py

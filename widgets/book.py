@@ -160,6 +160,12 @@ def _claim_sources(claim: pd.Series) -> str:
     return f"{{cite:p}}`{','.join(keys)}`" if keys else ""
 
 
+def freshness_note(stem: str):
+    """The "how old this page is" box under a chapter's title (``widgets.freshness.freshness_note``)."""
+    from widgets.freshness import freshness_note as note
+    return note(stem)
+
+
 def source_checks_table(claim_ids: list[str]):
     """Several Source checks at once, as one compact table: claim, the report's words, the verdict and
     the sources. For runs of confirmed checks; a check that differs or is contradicted keeps its own box

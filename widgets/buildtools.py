@@ -3,7 +3,7 @@
 ``python -m widgets.buildtools refresh-cache``: Jupyter Book's execution cache is keyed on each
 notebook's code cells only, so a change in ``widgets/`` or ``data/`` would otherwise leave stale
 figures in the book. ``make book`` and the test build call this first: it hashes the package, the label
-table, the data files and the pins, and removes every edition's ``_build/.jupyter_cache*`` and Sphinx's
+table, the data files, the pins and the date (pages state the day they were built), and removes every edition's ``_build/.jupyter_cache*`` and Sphinx's
 doctrees (which keep the chart HTML that ``widgets.charts.book_renderer`` wrote) when the hash differs
 from the last build.
 
@@ -14,6 +14,7 @@ execution cache), for ``jupyter-book build . --config _build/config-ja.yml``.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import hashlib
 import shutil
 import sys
@@ -28,6 +29,7 @@ INPUT_PATTERNS = ("widgets/**/*.py", "widgets/*.csv", "data/*.csv", "data/*.json
 def inputs_digest(root: Path = ROOT) -> str:
     """SHA-256 over the paths and contents of every file the chapters' code depends on."""
     digest = hashlib.sha256()
+    digest.update(dt.date.today().isoformat().encode())  # pages show the build date and today's verdicts
     for pattern in INPUT_PATTERNS:
         for path in sorted(root.glob(pattern)):
             digest.update(str(path.relative_to(root)).encode())
