@@ -23,6 +23,9 @@ ALL_TOPICS = "all"
 #: The ledger's section code for the report's text before section 1 (the preface with the seminar advertisement).
 PREFACE = "0"
 ROW_HEIGHT_PX = 22
+#: Narrower than the house width: with its section labels the chart then fits the book's text column
+#: without a horizontal scroll bar, so the longest bar is not cut off at the column's edge.
+CHART_WIDTH_PX = WIDTH_PX - 80
 
 
 def section_key(section: str) -> tuple:
@@ -97,6 +100,6 @@ def ledger_chart(claims: pd.DataFrame, topic: str = ALL_TOPICS) -> alt.Chart:
                               alt.Tooltip("verdict_name:N", title=label("ledgerchart.legend.verdict")),
                               alt.Tooltip("claims:Q", title=label("ledgerchart.axis.claims"))])
              .add_params(choice)
-             .properties(width=WIDTH_PX, height=ROW_HEIGHT_PX * len(sections)))
+             .properties(width=CHART_WIDTH_PX, height=ROW_HEIGHT_PX * len(sections)))
     return finish(chart, title=label("ledgerchart.title"), subtitle=label("ledgerchart.subtitle"),
                   description=label("ledgerchart.description"))
