@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from widgets.models.ore import cost_curve_usd_per_kg_treo, implied_grade_treo_pct, ore_economics
+from widgets.models.ore import (annual_rate_from_quarters_t, cost_curve_usd_per_kg_treo, implied_grade_treo_pct,
+                                ore_economics, whole_chain_opex_usd_per_t_ore)
 
 BASE = dict(ore_mt=10, grade_treo_pct=2, recovery_pct=80, ndpr_share_of_treo_pct=20, dytb_share_of_treo_pct=1,
             ndpr_oxide_price_usd_per_kg=60, dytb_oxide_price_usd_per_kg=400, other_oxide_price_usd_per_kg=2,
@@ -107,3 +108,46 @@ def test_cost_curve_hand_checked():
 def test_cost_curve_bad_inputs(grades, recovery, opex, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         cost_curve_usd_per_kg_treo(grades, recovery, opex)
+
+
+def test_whole_chain_opex_per_tonne_of_ore_hand_checked():
+    # US$20/kg × 5,000 t/yr = US$100 M/yr; over 2 Mt of ore a year = US$50 per tonne of ore
+    assert whole_chain_opex_usd_per_t_ore(20, 5_000, 2) == pytest.approx(50.0)
+    # halving the ore treated doubles the cost per tonne ('up to' throughputs make the result a floor)
+    assert whole_chain_opex_usd_per_t_ore(20, 5_000, 1) == pytest.approx(100.0)
+    assert whole_chain_opex_usd_per_t_ore(0, 5_000, 1) == 0.0
+
+
+def test_whole_chain_opex_feeds_the_breakeven_rule():
+    # a per-tonne cost derived from a per-kg cost: at the grade where cost per kg TREO equals the basket,
+    # the ore's cost equals the value of the oxide it yields
+    opex = whole_chain_opex_usd_per_t_ore(20, 5_000, 2)  # US$50/t ore
+    r = ore_economics(**_with(opex_usd_per_t_ore=opex))
+    assert r.breakeven_grade_treo_pct / 100 * 0.8 * 1000 * r.basket_value_usd_per_kg_treo == pytest.approx(opex)
+
+
+@pytest.mark.parametrize("args, message", [
+    ((-1, 5_000, 2), "Parameter 'cost_usd_per_kg_product' = -1 is outside the allowed range [0, ∞) USD/kg"),
+    ((20, -5, 2), "Parameter 'product_t_per_yr' = -5 is outside the allowed range [0, ∞) t/yr"),
+    ((20, 5_000, 0), "Parameter 'ore_mt_per_yr' = 0 is outside the allowed range (0, ∞) Mt/yr"),
+    ((20, "5000", 2), "Parameter 'product_t_per_yr' must be a number; got '5000'"),
+])
+def test_whole_chain_opex_bad_inputs(args, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        whole_chain_opex_usd_per_t_ore(*args)
+
+
+def test_annual_rate_from_quarters_hand_checked():
+    assert annual_rate_from_quarters_t([10, 30]) == pytest.approx(80.0)  # mean 20 t a quarter × 4
+    assert annual_rate_from_quarters_t((5,)) == pytest.approx(20.0)
+
+
+@pytest.mark.parametrize("quarters, message", [
+    ([], "Parameter 'quarterly_t' is empty; give at least one quarterly output in t"),
+    ([3, -1], "Parameter 'quarterly_t[1]' = -1 is outside the allowed range [0, ∞) t"),
+    ("9", "Parameter 'quarterly_t' = '9' is not allowed; allowed: a list of quarterly outputs in t"),
+    (9, "Parameter 'quarterly_t' = 9 is not allowed"),
+])
+def test_annual_rate_from_quarters_bad_inputs(quarters, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        annual_rate_from_quarters_t(quarters)

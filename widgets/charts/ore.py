@@ -1,5 +1,7 @@
-"""Ore grade–tonnage–cost chart: cost per kg of oxide against head grade, with the breakeven grade
-moving as the reader drags the sliders, and the published deposit estimates placed on the curve.
+"""Ore grade–tonnage–cost chart: whole-chain cost per kg of oxide (mine to separated oxide) against head
+grade, with the breakeven grade moving as the reader drags the sliders, and the published deposit estimates
+placed on the curve. The cost slider is a whole-chain operating cost per tonne of ore (see
+:func:`widgets.models.ore.whole_chain_opex_usd_per_t_ore` for how the starting value is derived).
 
 The Vega expressions below restate :mod:`widgets.models.ore`'s equations; the parity test
 (``tests/test_charts_ore.py``) evaluates the chart at several slider positions and compares.
@@ -60,7 +62,7 @@ def deposit_points(deposits: pd.DataFrame) -> pd.DataFrame:
 
 
 def ore_cost_chart(deposits: pd.DataFrame, sliders: OreSliders) -> alt.LayerChart:
-    """Cost per kg TREO against grade (log–log), breakeven grade and basket value as moving rules,
+    """Whole-chain cost per kg TREO against grade (log–log), breakeven grade and basket value as moving rules,
     deposit estimates as points on the cost curve."""
     params = [
         slider("ore", "opex_usd_per_t_ore", sliders.opex_usd_per_t_ore, 10, 400, 5),

@@ -1,5 +1,11 @@
 """Ore grade–tonnage–cost: what a deposit contains, what a year of mining yields, what a kilogram of
-rare-earth oxide (TREO) costs to mine and concentrate, and what the TREO basket is worth."""
+rare-earth oxide (TREO) costs along the whole chain (mine to separated oxide), and what the TREO basket is worth.
+
+The cost input is a WHOLE-CHAIN operating cost per tonne of ore: everything from mining to separated oxides,
+spread over the tonnes of ore treated. No published rare-earth project gives that figure directly; the kit
+derives it from a project's cost per kg of product (:func:`whole_chain_opex_usd_per_t_ore`), e.g. Arafura's
+Nolans cost per kg of NdPr oxide, which covers mining, beneficiation, extraction and separation at one project.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -45,8 +51,15 @@ def ore_economics(ore_mt: float, grade_treo_pct: float, recovery_pct: float, ndp
     breakeven_grade_treo_pct = opex / (recovery/100 · 1000 · basket_value) · 100   (may exceed 100 %: no grade pays)
     annual_tho2_t      = throughput·1e6 · ThO2/100
 
-    Assumptions: constant grade, recovery and opex over the mine life; opex covers mining and beneficiation
-    per tonne of ore; all recovered TREO sells at the basket price; no capex, royalties or discounting.
+    ``opex_usd_per_t_ore`` is a whole-chain operating cost (mine to separated oxides) per tonne of ore, and
+    ``recovery_pct`` the share of the oxide in the ore that ends up sold; so ``cost_usd_per_kg_treo`` is the
+    whole-chain cost of a kg of recovered oxide and the breakeven grade is the grade at which the whole-chain
+    cost of a tonne of ore equals the value of the separated oxides that tonne yields.
+
+    Assumptions: constant grade, recovery and opex over the mine life; the whole-chain cost is proportional to
+    tonnes of ore (in a real plant the chemical stages scale with the concentrate, so far from the grade the
+    cost was derived at the cost per kg is rough); all recovered TREO sells at the basket price; no capex,
+    royalties or discounting.
     """
     ore = checks.positive("ore_mt", ore_mt, unit="Mt")
     grade = checks.percent("grade_treo_pct", grade_treo_pct, min_exclusive=True)
@@ -90,7 +103,7 @@ def implied_grade_treo_pct(ore_mt: float, contained_treo_mt: float) -> float:
 
 def cost_curve_usd_per_kg_treo(grades_treo_pct: Iterable[float], recovery_pct: float,
                                opex_usd_per_t_ore: float) -> list[float]:
-    """Mining-and-concentration cost per kg TREO at each grade:  cost = opex / (grade/100 · recovery/100 · 1000).
+    """Whole-chain cost per kg TREO at each grade:  cost = opex / (grade/100 · recovery/100 · 1000).
 
     Same assumptions as ``ore_economics``: one recovery and one opex per tonne of ore for every grade."""
     if isinstance(grades_treo_pct, (str, bytes)) or not isinstance(grades_treo_pct, Iterable):
@@ -102,3 +115,33 @@ def cost_curve_usd_per_kg_treo(grades_treo_pct: Iterable[float], recovery_pct: f
     recovery = checks.percent("recovery_pct", recovery_pct, min_exclusive=True)
     opex = checks.non_negative("opex_usd_per_t_ore", opex_usd_per_t_ore, unit="USD/t")
     return [_cost_usd_per_kg_treo(g, recovery, opex) for g in grades]
+
+
+def whole_chain_opex_usd_per_t_ore(cost_usd_per_kg_product: float, product_t_per_yr: float,
+                                   ore_mt_per_yr: float) -> float:
+    """A whole-chain operating cost per tonne of ore, from a project's cost per kg of its product:
+
+        opex_usd_per_t_ore = cost_usd_per_kg_product · product_t_per_yr · 1000 / (ore_mt_per_yr · 1e6)
+
+    i.e. the project's annual operating cost (cost per kg times kg of product a year) spread over the tonnes of
+    ore it treats a year. Nolans (DFS 2019): US$25.94/kg NdPr oxide × 4,357 t/yr / 1.0 Mt/yr ore ≈ US$113 per
+    tonne of ore. The result covers whatever the per-kg cost covers (for Nolans: mining, beneficiation,
+    extraction and separation, net of the phosphoric-acid credit) and is charged to the ore, not to the oxide.
+    If the plant treats less ore than ``ore_mt_per_yr`` (an 'up to' figure), the cost per tonne is higher."""
+    cost = checks.non_negative("cost_usd_per_kg_product", cost_usd_per_kg_product, unit="USD/kg")
+    product = checks.non_negative("product_t_per_yr", product_t_per_yr, unit="t/yr")
+    ore = checks.positive("ore_mt_per_yr", ore_mt_per_yr, unit="Mt/yr")
+    return cost * product * KG_PER_T / (ore * T_PER_MT)
+
+
+def annual_rate_from_quarters_t(quarterly_t: Iterable[float]) -> float:
+    """Annual rate implied by reported quarterly outputs:  rate = mean(quarterly_t) · 4  (t/yr).
+
+    Averaging several quarters smooths work in progress carried from one quarter into the next."""
+    if isinstance(quarterly_t, (str, bytes)) or not isinstance(quarterly_t, Iterable):
+        raise ValueError(label("error.not_allowed", name="quarterly_t", value=quarterly_t,
+                               allowed="a list of quarterly outputs in t"))
+    quarters = list(quarterly_t)
+    checks.not_empty("quarterly_t", quarters, "give at least one quarterly output in t")
+    values = [checks.non_negative(f"quarterly_t[{i}]", q, unit="t") for i, q in enumerate(quarters)]
+    return sum(values) / len(values) * 4
