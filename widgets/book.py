@@ -192,6 +192,7 @@ def source_check(claim_id: str):
     the sources say instead, and the citations. Displayed as MyST Markdown (the book parses it)."""
     from IPython.display import Markdown
 
+    from widgets.charts.ledger import section_name
     from widgets.labels import label
     claim = row("claims", claim_id=claim_id)
     sources = _claim_sources(claim)
@@ -200,7 +201,7 @@ def source_check(claim_id: str):
     differs = "" if pd.isna(claim["what_differs_en"]) else f"\n\n{claim['what_differs_en']}"
     text = (f":::{{admonition}} {label('book.source_check')} · {label('verdict.' + verdict)}\n"
             f":class: {VERDICT_STYLE[verdict]}\n\n"
-            f"**{label('book.report_says')}** ({label('book.section')} {claim['section']}): "
+            f"**{label('book.report_says')}** ({section_name(str(claim['section']))}): "
             f"「{escape_markdown(claim['text_ja'])}」 — {escape_markdown(claim['claim_en'])}"
             f"{escape_markdown(differs)}{cites} [{claim_id}]\n:::\n")
     return Markdown(text)

@@ -21,6 +21,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown
 
 from widgets.data import DATA_DIR, load_table, resource, split_list, table_names
+from widgets.charts.ledger import section_name
 from widgets.labels import label
 from widgets.models.provenance import VERDICTS
 from widgets.models import checks
@@ -256,6 +257,7 @@ def ledger_frame(claims: pd.DataFrame | None = None) -> pd.DataFrame:
     frame = load_table("claims") if claims is None else claims.copy()
     frame["anchor"] = frame["claim_id"].map(lambda c: CLAIM_ANCHOR.format(claim_id=c))
     frame["verdict_name"] = frame["verdict"].map(lambda v: label(f"verdict.{v}"))
+    frame["section"] = frame["section"].astype(str).map(section_name)
     frame["sources_html"] = [source_links(claim) for _, claim in frame.iterrows()]
     return frame
 
