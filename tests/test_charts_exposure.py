@@ -8,7 +8,7 @@ import pytest
 from conftest import small_control_lists, small_regulations
 from test_models_exposure import item, items
 from widgets.charts import exposure as chart
-from widgets.charts.words import month_verdicts
+from widgets.charts.words import month_name, month_verdicts
 from widgets.labels import label
 from widgets.models.exposure import ValueRuleInputs, assess_items, magnet_part_i_share_pct, monthly_findings, timeline
 
@@ -64,7 +64,7 @@ def test_timeline_chart_shows_the_models_verdicts_for_the_chosen_month(month_ind
     month_cells = cells[cells["month"] == day.strftime("%Y-%m")]
     status = {row["item"]: row["status"] == label("exposure.status.binds") for _, row in month_cells.iterrows()}
     assert status == expected
-    assert len(text) == 1 and text["verdict"].iloc[0].startswith(day.strftime("%Y-%m"))
+    assert len(text) == 1 and text["verdict"].iloc[0].startswith(month_name(day))
 
 
 def test_timeline_chart_rejects_a_start_outside_the_months():

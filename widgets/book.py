@@ -61,28 +61,20 @@ def glue_number(name: str, value: object) -> float | int:
     return number
 
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December")
-
-
 def date_text(value: object) -> str:
     """A date as a reader writes it: '7 September 2010' in English, '2010年9月7日' in Japanese.
 
     Accepts a Timestamp, a date or an ISO 'YYYY-MM-DD' string; a missing date is an error."""
-    from widgets.labels import language
+    from widgets.charts.words import date_name
     if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         raise FigureLookupError("date_text needs a date, got an empty value")
-    day = pd.Timestamp(value)
-    if language() == "ja":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return date_name(value)
 
 
 def month_text(value: object) -> str:
     """A month as a reader writes it: 'November 2026' / '2026年11月'."""
-    from widgets.labels import language
-    day = pd.Timestamp(value)
-    return f"{day.year}年{day.month}月" if language() == "ja" else f"{MONTHS_EN[day.month - 1]} {day.year}"
+    from widgets.charts.words import month_name
+    return month_name(value)
 
 
 def round_to(value: float, significant: int) -> float:

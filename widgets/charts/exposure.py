@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
+from widgets.charts.words import month_name
 from widgets.labels import label
 from widgets.models import checks
 from widgets.models.exposure import ValueRuleInputs
@@ -26,8 +27,8 @@ START_MONTH = "2025-01-01"
 END_MONTH = "2027-12-01"
 BINDS_COLOUR = OKABE_ITO[3]        # vermillion
 NOT_BINDING_COLOUR = OKABE_ITO[5]  # sky blue
-WRAP_CHARS = 90
-MAX_LINES = 14
+WRAP_CHARS = 62   # the text panel is as wide as the grid's plot area, right of the item names
+MAX_LINES = 16
 ROW_PX = 30
 CONTENT_GRID_WT_PCT = np.round(np.geomspace(0.001, 20.0, 90), 6)
 #: share_pct = element_wt_pct · element_value_usd_per_kg / magnet_price_usd_per_kg (the model's equation)
@@ -57,8 +58,8 @@ def value_rule_chart(inputs: ValueRuleInputs) -> alt.LayerChart:
              .encode(x=x, y=y,
                      color=alt.Color("element:N", title=label("valuerule.legend.element"),
                                      scale=alt.Scale(domain=[dy, tb], range=[OKABE_ITO[0], OKABE_ITO[1]])),
-                     strokeDash=alt.StrokeDash("element:N", scale=alt.Scale(domain=[dy, tb], range=[[1, 0], [6, 3]]),
-                                               legend=None),
+                     strokeDash=alt.StrokeDash("element:N", title=label("valuerule.legend.element"),
+                                               scale=alt.Scale(domain=[dy, tb], range=[[1, 0], [6, 3]])),
                      tooltip=[alt.Tooltip("element:N", title=label("valuerule.legend.element")),
                               alt.Tooltip("wt_pct:Q", format=".3~g", title=label("valuerule.axis.content")),
                               alt.Tooltip("share_pct:Q", format=".3~g", title=label("valuerule.axis.share"))]))
@@ -83,7 +84,7 @@ def value_rule_chart(inputs: ValueRuleInputs) -> alt.LayerChart:
 
 def month_verdict_text(day: pd.Timestamp, item_lines: list[str]) -> str:
     """The text the timeline chart shows for one month: the month, then one wrapped block per item."""
-    lines = [label("exposure.text.month", month=f"{day:%Y-%m}")]
+    lines = [label("exposure.text.month", month=month_name(day))]
     for block in item_lines:
         lines += textwrap.wrap(block, WRAP_CHARS, subsequent_indent="    ")
     if len(lines) > MAX_LINES:
@@ -119,7 +120,7 @@ def exposure_timeline_chart(timeline_frame: pd.DataFrame, months: pd.DataFrame,
               axis=alt.Axis(format="%Y", tickCount="year", labelAngle=0))
     heat = (alt.Chart(cells).mark_rect(stroke="#FFFFFF", strokeWidth=0.5)
             .encode(x=x, x2="date_end:T",
-                    y=alt.Y("item:N", title=label("exposure.axis.item"), sort=items, axis=alt.Axis(labelLimit=240)),
+                    y=alt.Y("item:N", title=None, sort=items, axis=alt.Axis(labelLimit=240)),
                     color=alt.Color("status:N", title=label("exposure.legend.status"),
                                     scale=alt.Scale(domain=[label("exposure.status.binds"),
                                                             label("exposure.status.not_binding")],

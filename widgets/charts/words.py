@@ -10,6 +10,22 @@ import pandas as pd
 from widgets.labels import label, language
 
 
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December")
+
+
+def month_name(day: pd.Timestamp) -> str:
+    """'December 2026' / '2026年12月'."""
+    day = pd.Timestamp(day)
+    return label("words.month", month_name=MONTHS_EN[day.month - 1], month=day.month, year=day.year)
+
+
+def date_name(day: object) -> str:
+    """'7 September 2010' / '2010年9月7日'."""
+    day = pd.Timestamp(day)
+    return label("words.date", day=day.day, month_name=MONTHS_EN[day.month - 1], month=day.month, year=day.year)
+
+
 def regulation_name(regulation_id: str, regulations: pd.DataFrame) -> str:
     """The short name readers know a rule by ('No. 61 value rule'), in the active language."""
     column = "short_ja" if language() == "ja" else "short_en"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from widgets.book import date_text, figure, month_text, number_text, plural, row
+from widgets.book import date_text, figure, month_text, number_text, round_to, row
 from widgets.charts import exposure as charts
 from widgets.charts.words import month_verdicts, regulation_name
 from widgets.labels import label, language
@@ -131,8 +131,9 @@ def numbers() -> Numbers:
 def value_rule_chart_inputs() -> ValueRuleInputs:
     """The value-rule chart's starting values: the lowest magnet price, Dy and Tb values, threshold, Dy content."""
     scenario, provenance = sc.magnet_scenario()
-    return ValueRuleInputs(scenario.magnet_price_usd_per_kg, provenance["value_usd_per_kg_Dy"].value,
-                           sc.element_value_usd_per_kg("Tb").value, sc.value_rule_threshold_pct().value,
+    # element values are oxide prices converted per kg of element: three figures are all the inputs carry
+    return ValueRuleInputs(scenario.magnet_price_usd_per_kg, round_to(provenance["value_usd_per_kg_Dy"].value, 3),
+                           round_to(sc.element_value_usd_per_kg("Tb").value, 3), sc.value_rule_threshold_pct().value,
                            scenario.content_wt_pct["Dy"])
 
 
