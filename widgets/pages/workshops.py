@@ -1,0 +1,128 @@
+"""Workshop files (``workshops/<name>.yml``): a title, a total time and the chapters with the minutes each takes,
+what the session covers and what it cuts. "Start here" shows the seminar plan as a table; each chapter's
+instructor notes quote its own slot. A file that breaks a rule stops with the file, the entry and the rule.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+WORKSHOPS = ROOT / "workshops"
+SEMINAR = "seminar-150"
+_LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*$", re.M)
+
+
+class WorkshopError(ValueError):
+    """A workshop file that breaks a rule: the message names the file, the entry and the rule."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    file: str          # chapters/NN_name (as in _toc.yml)
+    minutes: int
+    plan: str
+    cut: str
+
+    @property
+    def stem(self) -> str:
+        return Path(self.file).name
+
+
+@dataclass(frozen=True)
+class Workshop:
+    name: str
+    title: str
+    minutes: int
+    slots: tuple[Slot, ...]
+    breaks_minutes: int
+    overrides: tuple[dict, ...]
+
+    def slot(self, stem: str) -> Slot:
+        for slot in self.slots:
+            if slot.stem == stem:
+                return slot
+        raise WorkshopError(f"workshops/{self.name}.yml: no chapter '{stem}' in the plan "
+                            f"(chapters: {', '.join(s.stem for s in self.slots)})")
+
+
+def _fail(name: str, where: str, rule: str) -> WorkshopError:
+    return WorkshopError(f"workshops/{name}.yml, {where}: {rule}")
+
+
+def _minutes(name: str, where: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise _fail(name, where, f"minutes must be a whole number above 0, got {value!r}")
+    return value
+
+
+def load(name: str = SEMINAR, root: Path = ROOT) -> Workshop:
+    """Read and check ``workshops/<name>.yml``: the chapters exist, every slot has minutes, a plan and a cut, and
+    the slots and breaks add up to the total."""
+    path = root / "workshops" / f"{name}.yml"
+    if not path.exists():
+        available = ", ".join(sorted(p.stem for p in (root / "workshops").glob("*.yml")))
+        raise WorkshopError(f"workshops/{name}.yml does not exist (workshops: {available})")
+    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for key in ("title", "minutes", "chapters"):
+        if key not in spec:
+            raise _fail(name, f"key '{key}'", "required key missing")
+    total = _minutes(name, "key 'minutes'", spec["minutes"])
+    slots, breaks = [], 0
+    for index, entry in enumerate(spec["chapters"], start=1):
+        where = f"chapters entry {index}"
+        if not isinstance(entry, dict):
+            raise _fail(name, where, "each entry is a mapping (file, minutes, plan, cut) or a break")
+        if "break" in entry:
+            breaks += _minutes(name, f"{where} (break)", entry["break"])
+            continue
+        missing = [key for key in ("file", "minutes", "plan", "cut") if key not in entry]
+        if missing:
+            raise _fail(name, where, f"missing {', '.join(missing)}")
+        if not (root / f"{entry['file']}.md").exists():
+            raise _fail(name, f"{where} (file)", f"no chapter {entry['file']}.md")
+        slots.append(Slot(str(entry["file"]), _minutes(name, f"{where} (minutes)", entry["minutes"]),
+                          str(entry["plan"]), str(entry["cut"])))
+    used = sum(slot.minutes for slot in slots) + breaks
+    if used != total:
+        raise _fail(name, "key 'minutes'", f"the chapters and breaks add up to {used} minutes, not {total}")
+    return Workshop(name, str(spec["title"]), total, tuple(slots), breaks, tuple(spec.get("overrides") or ()))
+
+
+def chapter_label(file: str, root: Path = ROOT) -> str:
+    """The chapter's cross-reference label (its first ``(label)=`` line)."""
+    found = _LABEL.search((root / f"{file}.md").read_text(encoding="utf-8"))
+    if not found:
+        raise WorkshopError(f"{file}.md has no (label)= line to link to")
+    return found.group(1)
+
+
+def plan_markdown(name: str = SEMINAR):
+    """The plan as a MyST table: chapter (linked), minutes, what the session covers, what it cuts."""
+    from IPython.display import Markdown
+
+    from widgets.labels import label
+    workshop = load(name)
+    head = " | ".join(label(f"workshop.table.{c}") for c in ("chapter", "minutes", "plan", "cut"))
+    lines = [f"| {head} |", "|---|---|---|---|"]
+    lines += [f"| {{ref}}`{chapter_label(s.file)}` | {s.minutes} | {s.plan} | {s.cut} |" for s in workshop.slots]
+    if workshop.breaks_minutes:
+        lines.append(f"| {label('workshop.table.break')} | {workshop.breaks_minutes} | | |")
+    lines.append(f"| **{label('workshop.table.total')}** | **{workshop.minutes}** | | |")
+    caption = label("workshop.table.caption", title=workshop.title)
+    return Markdown(f":::{{table}} {caption}\n:name: tbl-seminar-plan\n\n" + "\n".join(lines) + "\n:::\n")
+
+
+def glue_slot(stem: str, name: str = SEMINAR) -> Slot:
+    """Glue this chapter's slot of the plan (``slot_minutes``, ``slot_total``, ``slot_plan``, ``slot_cut``) for
+    its instructor notes."""
+    from widgets.book import glue_text
+    workshop = load(name)
+    slot = workshop.slot(stem)
+    for key, value in (("minutes", slot.minutes), ("total", workshop.minutes), ("plan", slot.plan),
+                       ("cut", slot.cut)):
+        glue_text(f"slot_{key}", str(value))
+    return slot
