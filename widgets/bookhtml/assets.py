@@ -11,7 +11,8 @@
   none (``nb_ipywidgets_js`` is empty: live explorers run in JupyterLab), so the state is dropped.
 - **Everything else** is deferred: Sphinx, the theme and the extensions put their scripts in ``<head>``
   without ``defer``, so each one holds back the first paint. Only ``documentation_options.js`` stays as
-  it is: inline scripts that follow it read the object it defines at once.
+  it is (inline scripts that follow it read the object it defines at once), and so does every script of
+  the search page (its search scripts run at once and call ``doctools.js``).
 - **Search**: the search index and Sphinx's search scripts load on the search page only (see
   ``_assets/templates/layout.html``): the search field on every page submits to that page.
 """
@@ -28,6 +29,7 @@ CHART_MARKER = 'class="kit-chart"'
 MATH_MARKERS = ('class="math notranslate', 'class="math"')
 WIDGET_STATE_TYPE = "application/vnd.jupyter.widget-state+json"
 READ_AT_ONCE = ("_static/documentation_options.js",)
+SEARCH_PAGE = "search"  # its search scripts run at once and need doctools.js: nothing deferred there
 LOADER_PRIORITY = 900  # after the scripts they may need (pages sort their scripts by priority)
 
 
@@ -108,5 +110,5 @@ def select_page_scripts(app, pagename, templatename, context, doctree) -> None:
             continue
         if _is_mathjax_settings(script) and not has_math:
             continue
-        kept.append(deferred(script))
+        kept.append(script if pagename == SEARCH_PAGE else deferred(script))
     context["script_files"] = kept
