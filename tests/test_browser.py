@@ -86,6 +86,8 @@ class PageVisit:
         self.page.on("response", lambda response: response.status >= 400
                      and self.broken_responses.append(f"{response.status} {response.url} (from {response.request.headers.get('referer')})"))
         self.page.goto(site_url + page_path, wait_until="load")
+        if page_path == "index.html":  # it only redirects (meta refresh) to the start page: test that page
+            self.page.wait_for_url(f"**/{toc_files()[0]}.html", wait_until="load")
 
     def _route(self, route):
         url = urlparse(route.request.url)

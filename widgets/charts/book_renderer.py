@@ -44,7 +44,7 @@ def from_lab_spec(spec: dict) -> dict:
 
 def spec_json(spec: dict) -> str:
     """The spec as JSON safe inside ``<script type="application/json">``: no ``<`` can end the element."""
-    return json.dumps(spec, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
+    return json.dumps(spec, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def figure_html(spec: dict) -> str:
