@@ -3,9 +3,10 @@
 #   make book-ja  the Japanese edition (labels, charts, widgets and Sphinx UI in Japanese) into _build/ja
 #   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
 #   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks)
-#   make serve  serve the built book on http://127.0.0.1:8000
+#   make serve  serve the built book on http://127.0.0.1:8000 (gzip, as a real host serves it)
 #   make freshness  the regulations and prices rows to re-verify first (oldest first)
-#   make bench  benchmark: build times, execution floor, explorer latency -> _build/bench.json
+#   make bench  benchmark: build times, execution floor, explorer latency, Lighthouse per page -> _build/bench.json
+#   make lighthouse  only the Lighthouse part of the benchmark, merged into _build/bench.json
 #   make clean  remove build output (keeps .venv)
 PYTHON ?= python3
 VENV := .venv
@@ -14,7 +15,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book book-ja test lab serve bench clean browser check-python freshness
+.PHONY: book book-ja test lab serve bench lighthouse clean browser node check-python freshness
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -44,6 +45,9 @@ book-ja: $(STAMP)
 browser:
 	@sh tests/ensure_browser.sh
 
+node:
+	@sh tests/ensure_node.sh
+
 test: $(STAMP) browser
 	$(PY) -m pytest
 
@@ -53,14 +57,17 @@ lab: $(STAMP)
 
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
-	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+	$(PY) tests/site_server.py _build/html --port $(PORT) --bind 127.0.0.1
 
 freshness: $(STAMP)
 	$(PY) -m widgets.freshness
 
-bench: $(STAMP) browser
+bench: $(STAMP) browser node
 	$(PY) tests/benchmark.py
+
+lighthouse: $(STAMP) browser node
+	@test -f _build/html/index.html || $(MAKE) book
+	$(PY) tests/benchmark.py --only lighthouse
 
 clean:
 	rm -rf _build .pytest_cache

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "_assets" / "static"
 TEST_ASSETS = ROOT / "tests" / "assets"
 MATHJAX_VERSION = "3.2.2"
-AXE_CORE_VERSION = "4.11.0"
+AXE_CORE_VERSION = "4.14.1"
 
 
 def vega_bundle() -> dict[str, str]:

@@ -7,19 +7,25 @@ Measured (wall-clock seconds unless noted; these machines are noisy, so this is 
   ratio cold build / execution floor;
 - ``import widgets`` with the modules a chapter imports (fresh interpreter, median of 5);
 - per explorer: model + chart update latency in Python (median of 15 updates, goal < 100 ms);
-- in Chromium: slider input to repaint of its chart (median over every slider of every page, goal < 50 ms).
+- in Chromium: slider input to repaint of its chart (median over every slider of every page, goal < 50 ms);
+- per page, in Chromium over a gzip server: the bytes a reader downloads who reads the whole page (every
+  chart and formula drawn, which Lighthouse's load alone does not reach), and the number of requests;
+- Lighthouse (``tests/lighthouse.py``, mobile, simulated slow 4G) on every page: performance,
+  accessibility and best-practices scores, FCP, LCP, TBT, CLS, bytes transferred and requests, under
+  ``lighthouse`` (goals: performance >= 0.90, LCP <= 2.5 s, heaviest page <= 600 kB).
+
+``python tests/benchmark.py --only lighthouse`` (``make lighthouse``) measures the built site with Lighthouse
+and the whole-page downloads only, and merges them into an existing ``_build/bench.json``.
 """
 from __future__ import annotations
 
-import functools
-import http.server
+import argparse
 import datetime as dt
 import json
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -27,6 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import BUILD_COMMAND, CHAPTERS  # noqa: E402
+from site_server import start as start_server  # noqa: E402
+
+SITE = ROOT / "_build" / "html"
 
 RESULTS = ROOT / "_build" / "bench.json"
 CHAPTER_IMPORTS = ("import widgets, widgets.book, widgets.data, widgets.charts.ore, widgets.charts.magnets, "
@@ -152,16 +161,9 @@ async (input) => {
 def slider_repaint_ms() -> dict[str, float]:
     """Median slider-input-to-repaint time per page, in headless Chromium over the built site."""
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_ARGS, site_pages
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, site_pages, wait_for_charts
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Quiet, directory=str(ROOT / "_build" / "html")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = start_server(SITE)
     per_page = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
@@ -169,10 +171,9 @@ def slider_repaint_ms() -> dict[str, float]:
         for path in (p for p in site_pages() if p != "index.html"):  # index.html only redirects
             page.goto(base + path, wait_until="load")
             sliders = page.locator("figure.kit-chart input[type=range]")
+            wait_for_charts(page)  # charts draw as they near the screen: scroll to each
             if sliders.count() == 0:
                 continue
-            page.wait_for_function("() => [...document.querySelectorAll('.kit-chart-canvas')]"
-                                   ".every(el => el.querySelector('svg'))", timeout=20_000)
             samples = [sliders.nth(i).evaluate(REPAINT_JS) for i in range(sliders.count())]
             samples = [s for s in samples if s is not None]
             if samples:
@@ -182,7 +183,62 @@ def slider_repaint_ms() -> dict[str, float]:
     return per_page
 
 
+READ_WHOLE_PAGE_JS = """
+async () => {
+  const step = Math.max(200, window.innerHeight / 2);
+  for (let y = 0; y <= document.scrollingElement.scrollHeight; y += step) {
+    window.scrollTo(0, y);
+    await new Promise(resolve => setTimeout(resolve, 60));
+  }
+}
+"""
+
+
+def whole_page_downloads() -> dict[str, dict[str, int]]:
+    """Per page, at a phone's size: bytes on the wire and requests once a reader has scrolled through
+    the whole page (so every lazily loaded chart runtime, MathJax and font has arrived)."""
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, PHONE, site_pages, wait_for_charts
+
+    server, base = start_server(SITE)
+    per_page = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        for path in site_pages():
+            context = browser.new_context(viewport=PHONE)
+            page = context.new_page()
+            requests = []
+            page.on("requestfinished", requests.append)
+            page.goto(base + path, wait_until="load")
+            page.evaluate(READ_WHOLE_PAGE_JS)
+            wait_for_charts(page)
+            page.wait_for_load_state("networkidle")
+            sizes = [request.sizes() for request in requests]
+            per_page[path] = {"bytes": sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+                              "requests": len(sizes)}
+            context.close()
+        browser.close()
+    server.shutdown()
+    return per_page
+
+
+def lighthouse_report() -> dict:
+    from lighthouse import measure_site
+    from test_browser import site_pages
+    return measure_site(SITE, site_pages())
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description="the kit's benchmark (a report, not a test)")
+    parser.add_argument("--only", choices=["lighthouse"], help="measure only Lighthouse and whole-page downloads "
+                        "of the built site, merged into an existing _build/bench.json")
+    args = parser.parse_args()
+    if args.only == "lighthouse":
+        report = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        report["whole_page_downloads"] = whole_page_downloads()
+        report["lighthouse"] = lighthouse_report()
+        write(report)
+        return
     report: dict[str, object] = {"machine_note": "2 cores; wall-clock; noisy — compare runs, do not assert"}
     report["cold_build_s"] = cold_build()
     report["prose_only_rebuild_s"] = prose_only_rebuild()
@@ -195,11 +251,21 @@ def main() -> None:
     report["slider_to_repaint_ms_median_by_page"] = slider_repaint_ms()
     repaint = list(report["slider_to_repaint_ms_median_by_page"].values())
     report["slider_to_repaint_ms_median_overall"] = statistics.median(repaint) if repaint else None
+    report["whole_page_downloads"] = whole_page_downloads()
+    report["lighthouse"] = lighthouse_report()
     report["goals"] = {"explorer_update_ms": 100, "import_widgets_s": 1.5, "slider_to_repaint_ms": 50,
-                       "chapter_execution_s": 10}
+                       "chapter_execution_s": 10, "lighthouse_performance": 0.90, "lighthouse_lcp_ms": 2500,
+                       "heaviest_page_bytes": 600_000}
+    write(report)
+
+
+def write(report: dict) -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=2))
+    print(json.dumps({key: value for key, value in report.items() if key != "lighthouse"}, indent=2))
+    if "lighthouse" in report:
+        from lighthouse import table
+        print(table(report["lighthouse"]))
     print(f"written to {RESULTS.relative_to(ROOT)}")
 
 

@@ -25,11 +25,17 @@ def test_lab_spec_round_trips_to_the_altair_version():
     assert book_renderer.from_lab_spec(book_renderer.to_lab_spec(spec)) == spec
 
 
-def test_figure_html_embeds_with_the_page_bundle_and_escapes():
-    html = book_renderer.figure_html(small_chart().to_dict())
-    assert "vegaEmbed(" in html and "cdn" not in html and "http" not in html.split("$schema")[0]
-    assert "<figcaption class=\"kit-chart-description\">A described chart &lt;/script&gt;</figcaption>" in html
-    assert "</script>\"" not in html  # the spec cannot close the script early
+def test_figure_html_carries_the_spec_as_inert_json_and_escapes():
+    import json
+    import re
+    spec = small_chart().to_dict()
+    html = book_renderer.figure_html(spec)
+    assert "cdn" not in html and "http" not in html.split("$schema")[0]
+    assert "<figcaption class=\"kit-chart-description\">A described chart &lt;/script&gt;</figcaption></figure>" in html
+    payload = re.search(r'<script type="application/json" class="kit-chart-spec">(.*?)</script>', html).group(1)
+    assert "<" not in payload  # the spec cannot close its script element early
+    assert json.loads(payload) == spec
+    assert 'class="kit-chart-controls"' in html  # sliders go outside the sideways-scrolling chart
 
 
 def test_new_param_values_give_the_same_spec_as_rebuilding_the_chart():

@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
 LAYER_OF = {"labels": 0, "data": 1, "models": 2, "charts": 3, "explorers": 4, "book": 4, "scenarios": 5,
-            "buildtools": 0, "sphinx_ext": 0, "tables": 4, "freshness": 4, "pages": 6}
+            "buildtools": 0, "sphinx_ext": 0, "bookhtml": 0, "tables": 4, "freshness": 4, "pages": 6}
 
 
 def layer(module: str) -> int:

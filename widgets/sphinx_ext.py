@@ -1,22 +1,28 @@
-"""A small Sphinx extension for the book's HTML: accessibility fixes to markup that docutils writes.
+"""The book's Sphinx extension: fast, accessible pages (see ``widgets.bookhtml``).
 
-docutils gives a citation list ``role="list"`` but its children ``role="doc-biblioentry"``, which
-breaks ARIA's rule that a list holds list items (axe-core: aria-required-children). The list role
-is dropped; each entry keeps its bibliography role.
+- each page loads only the scripts it uses (``widgets.bookhtml.assets``);
+- ARIA fixes to the body docutils writes (``widgets.bookhtml.markup``);
+- the theme's stylesheet without Font Awesome's rules (``widgets.bookhtml.theme_css``);
+- the theme's icons become inline SVG through the template bridge named in ``_config.yml``
+  (``template_bridge: widgets.bookhtml.templates.KitTemplateLoader``).
 """
 from __future__ import annotations
 
-import re
+from widgets.bookhtml.assets import select_page_scripts
+from widgets.bookhtml.markup import fix_body
+from widgets.bookhtml.theme_css import write_trimmed_theme_css
 
-_CITATION_LIST = re.compile(r'<div role="list" class="citation-list">')
+LATE = 900  # after Sphinx, the theme, myst-nb and MathJax have put their scripts on the page
 
 
 def _fix_body(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if body:
-        context["body"] = _CITATION_LIST.sub('<div class="citation-list">', body)
+        context["body"] = fix_body(body)
 
 
 def setup(app):
     app.connect("html-page-context", _fix_body)
+    app.connect("html-page-context", select_page_scripts, priority=LATE)
+    app.connect("build-finished", write_trimmed_theme_css)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,13 @@
 """myst-nb mime renderer: draws Vega-Lite outputs in the static book with the vendored Vega bundle.
 
 Notebooks store Altair charts under ``application/vnd.vegalite.v5+json`` (see
-``widgets.charts._kit_renderer``; JupyterLab 4.6 renders that type natively and offline). In the HTML book this plugin turns each into a ``<figure>`` holding the chart, drawn by
-the page-level ``vegaEmbed`` from ``_assets/vega/vega-bundle.js`` (no CDN), and a visible caption with
-the chart's text description. Registered through the ``myst_nb.mime_renderers`` entry point.
+``widgets.charts._kit_renderer``; JupyterLab 4.6 renders that type natively and offline). In the HTML
+book this plugin turns each into a ``<figure>`` holding an empty chart container, a place for the
+chart's sliders and drop-downs, a visible caption with the chart's text description and the spec as
+inert JSON. The page's deferred ``_assets/static/kit-charts.js`` draws each chart with the vendored
+``vegaEmbed`` (no CDN) when it comes near the screen, fitted to the text column. Without JavaScript, or
+if a chart fails to draw, the caption still says what the chart shows. Registered through the
+``myst_nb.mime_renderers`` entry point.
 """
 from __future__ import annotations
 
@@ -14,7 +18,6 @@ from docutils import nodes
 
 LAB_MIME = "application/vnd.vegalite.v5+json"
 LAB_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-EMBED_OPTIONS = {"renderer": "svg", "actions": False}
 
 
 def to_lab_spec(spec: dict) -> dict:
@@ -39,20 +42,20 @@ def from_lab_spec(spec: dict) -> dict:
     return book_spec
 
 
+def spec_json(spec: dict) -> str:
+    """The spec as JSON safe inside ``<script type="application/json">``: no ``<`` can end the element."""
+    return json.dumps(spec, separators=(",", ":")).replace("<", "\\u003c")
+
+
 def figure_html(spec: dict) -> str:
-    """HTML for one chart: container, caption and the script that embeds the spec."""
+    """HTML for one chart: container, controls, caption and the spec that ``kit-charts.js`` draws."""
     description = spec.get("description", "")
-    spec_json = json.dumps(spec, separators=(",", ":")).replace("</", "<\\/")
-    options_json = json.dumps(EMBED_OPTIONS)
     return (
         '<figure class="kit-chart">'
-        '<div class="kit-chart-canvas" tabindex="0"></div>'  # focusable: a wide chart scrolls by keyboard
+        '<div class="kit-chart-canvas"></div>'
+        '<div class="kit-chart-controls"></div>'
+        f'<script type="application/json" class="kit-chart-spec">{spec_json(spec)}</script>'
         f'<figcaption class="kit-chart-description">{html.escape(description)}</figcaption>'
-        '<script>(function (script) {'
-        'var target = script.parentElement.querySelector(".kit-chart-canvas");'
-        f'vegaEmbed(target, {spec_json}, {options_json})'
-        '.catch(function (error) { console.error("chart failed to render", error); });'
-        '})(document.currentScript);</script>'
         '</figure>'
     )
 

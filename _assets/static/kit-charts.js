@@ -1,0 +1,205 @@
+/* The briefing kit's chart loader (widgets/charts/book_renderer.py writes the figures it draws).
+ *
+ * Each <figure class="kit-chart"> holds its Vega-Lite spec as inert JSON. When the first chart comes
+ * near the screen, this fetches the vendored Vega bundle from the site itself (data-vega-bundle, a path
+ * relative to this script) and draws each chart as it approaches, fitted to the text column: long
+ * titles wrap; in a narrow column, legends wrap into columns and stack and long labels are cut; views
+ * narrow (down to MIN_SCALE of their designed width and MIN_VIEW_PX).
+ * A chart still wider than the column scrolls inside it and becomes keyboard-focusable. Sliders and
+ * drop-downs go to the figure's controls panel, which never scrolls sideways. A chart that fails to
+ * draw leaves its text description (the figure's caption) and says so in the console.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var bundleUrl = new URL(script.getAttribute("data-vega-bundle"), script.src).href;
+  var NEAR_SCREEN = "600px 0px";   // start drawing a chart this far before it scrolls into view
+  var MIN_SCALE = 0.3;             // narrowest a view gets, as a share of its designed width,
+  var MIN_VIEW_PX = 120;           // and in pixels
+  var LEGEND_COLUMN_PX = 160;      // legend entries per row: the column's width over this
+  var NARROW_PX = 600;             // below this column width, legends and axis labels make room
+  var AXIS_LABEL_SHARE = 0.4;      // in a narrow column, axis labels take at most this share of it
+  var TITLE_FONT_PX = 13, SUBTITLE_FONT_PX = 12;  // Vega's defaults, for estimating line lengths
+  var loading = null;
+  var drawn = [];
+
+  function loadVega() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window.vegaEmbed) { resolve(window.vegaEmbed); return; }
+        var tag = document.createElement("script");
+        tag.src = bundleUrl;
+        tag.async = true;
+        tag.onload = function () {
+          if (window.vegaEmbed) { resolve(window.vegaEmbed); } else { reject(new Error("no vegaEmbed in " + bundleUrl)); }
+        };
+        tag.onerror = function () { reject(new Error("could not load " + bundleUrl)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  /* Rough rendered width of text: CJK characters about one em, others about 0.6 em. */
+  function textWidth(text, fontPx) {
+    var width = 0;
+    for (var i = 0; i < text.length; i++) { width += text.charCodeAt(i) >= 0x2e80 ? fontPx : 0.6 * fontPx; }
+    return width;
+  }
+
+  /* Lines of at most maxPx each: breaks between words, and inside a word longer than a line
+     (Japanese text has no spaces to break at). */
+  function wrap(text, maxPx, fontPx) {
+    if (textWidth(text, fontPx) <= maxPx) { return text; }
+    var lines = [], line = "";
+    (text.match(/\S+\s*/g) || []).forEach(function (word) {
+      if (textWidth(line + word.trim(), fontPx) <= maxPx) { line += word; return; }
+      if (line.trim()) { lines.push(line.trim()); line = ""; }
+      for (var i = 0; i < word.length; i++) {
+        if (line && textWidth(line + word[i], fontPx) > maxPx) { lines.push(line.trim()); line = ""; }
+        line += word[i];
+      }
+    });
+    if (line.trim()) { lines.push(line.trim()); }
+    return lines;
+  }
+
+  function fitTitle(spec, widthPx) {
+    if (!spec.title) { return; }
+    var title = typeof spec.title === "string" ? {text: spec.title} : Object.assign({}, spec.title);
+    if (typeof title.text === "string") { title.text = wrap(title.text, widthPx, TITLE_FONT_PX); }
+    if (typeof title.subtitle === "string") { title.subtitle = wrap(title.subtitle, widthPx, SUBTITLE_FONT_PX); }
+    spec.title = title;
+  }
+
+  /* In a narrow column: legend entries wrap into rows of columns that fit, several legends at one
+     side stack, and long axis and legend labels are cut (with an ellipsis) to make room. */
+  function fitNarrow(spec, widthPx) {
+    var columns = Math.max(1, Math.floor(widthPx / LEGEND_COLUMN_PX));
+    var legendLabelPx = Math.floor(widthPx / columns) - 40;
+    var axisLabelPx = Math.floor(widthPx * AXIS_LABEL_SHARE);
+    var config = spec.config = Object.assign({}, spec.config);
+    config.legend = Object.assign({
+      columns: columns,
+      labelLimit: legendLabelPx,
+      layout: {bottom: {anchor: "start", direction: "vertical"}, top: {anchor: "start", direction: "vertical"}}
+    }, config.legend);
+    config.axis = Object.assign({labelLimit: axisLabelPx}, config.axis);
+    (function cap(node) {
+      if (!node || typeof node !== "object") { return; }
+      if (node.axis && typeof node.axis.labelLimit === "number") { node.axis.labelLimit = Math.min(node.axis.labelLimit, axisLabelPx); }
+      if (node.legend && typeof node.legend.labelLimit === "number") { node.legend.labelLimit = Math.min(node.legend.labelLimit, legendLabelPx); }
+      Object.keys(node).forEach(function (key) { if (key !== "datasets" && key !== "data") { cap(node[key]); } });
+    })(spec);
+  }
+
+  /* Calls visit(view) for every view of the spec that has a width in pixels. */
+  function eachView(spec, visit) {
+    if (!spec || typeof spec !== "object") { return; }
+    if (typeof spec.width === "number") { visit(spec); }
+    ["layer", "concat", "hconcat", "vconcat"].forEach(function (key) {
+      (spec[key] || []).forEach(function (child) { eachView(child, visit); });
+    });
+    if (spec.spec) { eachView(spec.spec, visit); }
+  }
+
+  function fittedSpec(original, widthPx, scale) {
+    var spec = JSON.parse(JSON.stringify(original));
+    fitTitle(spec, widthPx);
+    if (widthPx < NARROW_PX) { fitNarrow(spec, widthPx); }
+    eachView(spec, function (view) { view.width = Math.round(view.width * scale); });
+    return spec;
+  }
+
+  /* How far views must shrink to take away overflowPx of the chart's width. */
+  function nextScale(original, scale, overflowPx) {
+    var side = original.hconcat || original.concat;
+    var widths = [];
+    eachView(original, function (view) { widths.push(view.width * scale); });
+    if (!widths.length) { return scale; }
+    var shrinkable = side ? widths.reduce(function (a, b) { return a + b; }, 0) : Math.max.apply(null, widths);
+    var floor = Math.max(MIN_SCALE, scale * MIN_VIEW_PX / Math.min.apply(null, widths));
+    return Math.max(floor, scale * (shrinkable - overflowPx) / shrinkable);
+  }
+
+  function render(vegaEmbed, figure, original, widthPx, scale, attempt) {
+    var canvas = figure.querySelector(".kit-chart-canvas");
+    var controls = figure.querySelector(".kit-chart-controls");
+    var options = {renderer: "svg", actions: false, bind: controls};
+    return vegaEmbed(canvas, fittedSpec(original, widthPx, scale), options).then(function (result) {
+      var overflow = canvas.scrollWidth - widthPx;
+      var scaled = nextScale(original, scale, overflow);
+      if (overflow <= 1 || attempt >= 2 || scaled > scale - 0.01) { return result; }
+      result.finalize();
+      canvas.textContent = "";
+      controls.textContent = "";
+      return render(vegaEmbed, figure, original, widthPx, scaled, attempt + 1);
+    });
+  }
+
+  /* A chart wider than the column scrolls inside it: keyboard users reach it with Tab. */
+  function markScrollable(figure) {
+    var canvas = figure.querySelector(".kit-chart-canvas");
+    if (canvas.scrollWidth > canvas.clientWidth + 1) {
+      canvas.setAttribute("tabindex", "0");
+    } else {
+      canvas.removeAttribute("tabindex");
+    }
+  }
+
+  function draw(figure) {
+    if (figure.kitChart) { return figure.kitChart.done; }
+    var state = figure.kitChart = {};
+    var original = JSON.parse(figure.querySelector("script.kit-chart-spec").textContent);
+    var canvas = figure.querySelector(".kit-chart-canvas");
+    state.width = canvas.clientWidth;
+    state.done = loadVega().then(function (vegaEmbed) {
+      return render(vegaEmbed, figure, original, state.width, 1, 0);
+    }).then(function (result) {
+      state.result = result;
+      figure.classList.add("kit-chart-drawn");
+      markScrollable(figure);
+      drawn.push(figure);
+    }).catch(function (error) {
+      figure.classList.add("kit-chart-failed");
+      console.error("chart failed to render", error);
+    });
+    return state.done;
+  }
+
+  /* Redraw a drawn chart whose column changed width (a phone turned, a window resized). */
+  function refit() {
+    drawn.forEach(function (figure) {
+      var state = figure.kitChart;
+      var width = figure.querySelector(".kit-chart-canvas").clientWidth;
+      if (!state.result || Math.abs(width - state.width) < 40) { return; }
+      state.result.finalize();
+      figure.querySelector(".kit-chart-canvas").textContent = "";
+      figure.querySelector(".kit-chart-controls").textContent = "";
+      figure.kitChart = null;
+      drawn = drawn.filter(function (other) { return other !== figure; });
+      draw(figure);
+    });
+  }
+
+  function start() {
+    var figures = Array.prototype.slice.call(document.querySelectorAll("figure.kit-chart"));
+    var drawAll = function () { figures.forEach(draw); };
+    window.addEventListener("beforeprint", drawAll);
+    var resizeTimer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(refit, 300);
+    });
+    if (!("IntersectionObserver" in window)) { drawAll(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target); }
+      });
+    }, {rootMargin: NEAR_SCREEN});
+    figures.forEach(function (figure) { observer.observe(figure); });
+  }
+
+  start();
+})();
