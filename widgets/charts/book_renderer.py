@@ -1,7 +1,8 @@
 """myst-nb mime renderer: draws Vega-Lite outputs in the static book with the vendored Vega bundle.
 
-Notebooks store Altair charts under ``application/vnd.vegalite.v5+json`` (see
-``widgets.charts._kit_renderer``; JupyterLab 4.6 renders that type natively and offline). In the HTML book this plugin turns each into a ``<figure>`` holding the chart, drawn by
+Notebooks store Altair charts under ``application/vnd.vegalite.v6+json`` with the spec exactly as Altair
+wrote it (see ``widgets.charts._kit_renderer``; in JupyterLab the kit's ``kit-vega6`` extension draws that
+type with the same vendored Vega 6 bundle, offline). In the HTML book this plugin turns each into a ``<figure>`` holding the chart, drawn by
 the page-level ``vegaEmbed`` from ``_assets/vega/vega-bundle.js`` (no CDN), and a visible caption with
 the chart's text description. Registered through the ``myst_nb.mime_renderers`` entry point.
 """
@@ -12,31 +13,8 @@ import json
 
 from docutils import nodes
 
-LAB_MIME = "application/vnd.vegalite.v5+json"
-LAB_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+LAB_MIME = "application/vnd.vegalite.v6+json"
 EMBED_OPTIONS = {"renderer": "svg", "actions": False}
-
-
-def to_lab_spec(spec: dict) -> dict:
-    """The spec as JupyterLab's v5 renderer wants it; the original ``$schema`` is kept in ``usermeta``."""
-    lab_spec = dict(spec)
-    lab_spec["usermeta"] = {**spec.get("usermeta", {}), "kit_schema": spec.get("$schema", "")}
-    lab_spec["$schema"] = LAB_SCHEMA
-    return lab_spec
-
-
-def from_lab_spec(spec: dict) -> dict:
-    """Undo :func:`to_lab_spec`: the spec with the Vega-Lite version Altair wrote it for."""
-    book_spec = dict(spec)
-    usermeta = dict(book_spec.get("usermeta", {}))
-    schema = usermeta.pop("kit_schema", None)
-    if schema:
-        book_spec["$schema"] = schema
-    if usermeta:
-        book_spec["usermeta"] = usermeta
-    else:
-        book_spec.pop("usermeta", None)
-    return book_spec
 
 
 def figure_html(spec: dict) -> str:
@@ -67,7 +45,7 @@ class VegaLiteBookRenderer:
         if inline or data.mime_type != LAB_MIME:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
-        return [nodes.raw("", figure_html(from_lab_spec(spec)), format="html")]
+        return [nodes.raw("", figure_html(spec), format="html")]
 
 
 def _param_with_value(param: dict, value: object) -> dict:
@@ -104,4 +82,4 @@ class ChartSpec:
         return f"<chart: {title.get('text', '') if isinstance(title, dict) else title}>"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {LAB_MIME: to_lab_spec(self.spec), "text/plain": repr(self)}
+        return {LAB_MIME: self.spec, "text/plain": repr(self)}
