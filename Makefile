@@ -20,7 +20,7 @@ PORT ?= 8000
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
 
-$(STAMP): requirements.txt pyproject.toml | check-python
+$(STAMP): requirements.txt pyproject.toml tests/lab_settings.py $(wildcard _assets/labextension/kit-vega6/*.json _assets/labextension/kit-vega6/static/*.js) | check-python
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt

@@ -5,7 +5,9 @@ A chapter never types a number: it looks the figure up (``figure``), glues it (`
 """
 from __future__ import annotations
 
+import functools
 import math
+import re
 
 import pandas as pd
 
@@ -197,3 +199,63 @@ def source_check(claim_id: str):
             f"「{escape_markdown(claim['text_ja'])}」 — {escape_markdown(claim['claim_en'])}"
             f"{escape_markdown(differs)}{cites} [{claim_id}]\n:::\n")
     return Markdown(text)
+
+
+# --- The {eval} role: one chapter source for the book and JupyterLab (see widgets.eval_reader) ---------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|{}])")
+
+
+def eval_markdown(value: object):
+    """What jupyterlab-myst shows for ``{eval}`value``` as Markdown, so the book shows the same: an
+    object's ``_repr_markdown_`` as is, a ``str`` as plain text, anything else as its ``repr``."""
+    from IPython.display import Markdown
+    to_markdown = getattr(value, "_repr_markdown_", None)
+    if callable(to_markdown):
+        text = to_markdown()
+        if isinstance(text, tuple):  # (data, metadata)
+            text = text[0]
+        return Markdown(str(text).strip())
+    text = value if isinstance(value, str) else repr(value)
+    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+class _Citations:
+    """``cite.p("key")`` / ``cite.t("key")`` in ``{eval}``: in the book the chapter reader turns them into
+    ``{cite:p}`` / ``{cite:t}`` (sphinxcontrib-bibtex); in JupyterLab the kernel renders the same
+    author–year text, linked to the bibliography chapter. An unknown key raises (red in Lab)."""
+
+    bibliography_page = "a5_bibliography.md"
+
+    @functools.cached_property
+    def _entries(self):
+        from pybtex.database import parse_file
+        from widgets.data import DATA_DIR
+        return parse_file(str(DATA_DIR / "references.bib")).entries
+
+    def _author_year(self, key: str) -> tuple[str, str]:
+        if key not in self._entries:
+            raise KeyError(f"citation key {key!r} is not in data/references.bib")
+        entry = self._entries[key]
+        people = entry.persons.get("author") or entry.persons.get("editor") or []
+        names = [" ".join(person.last_names).replace("{", "").replace("}", "") for person in people]
+        if not names:
+            names = [entry.fields.get("organization", key)]
+        author = names[0] if len(names) == 1 else (" and ".join(names) if len(names) == 2 else f"{names[0]} et al.")
+        return author, entry.fields.get("year", "n.d.")
+
+    def _link(self, text: str) -> str:
+        escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+        return f"[{escaped}]({self.bibliography_page})"
+
+    def p(self, *keys: str):
+        from IPython.display import Markdown
+        return Markdown("\\[" + "; ".join(self._link("{}, {}".format(*self._author_year(k))) for k in keys) + "\\]")
+
+    def t(self, *keys: str):
+        from IPython.display import Markdown
+        parts = [f"{self._link(a)} \\[{y}\\]" for a, y in map(self._author_year, keys)]
+        return Markdown("; ".join(parts))
+
+
+cite = _Citations()

@@ -10,6 +10,10 @@ from the last build.
 ``python -m widgets.buildtools edition-config ja``: writes ``_build/config-ja.yml``, the English
 ``_config.yml`` deep-merged with ``locales/ja/config_override.yml`` (language, title, its own
 execution cache), for ``jupyter-book build . --config _build/config-ja.yml``.
+
+``python -m widgets.buildtools normalise-chapters``: rewrites each MyST chapter as jupytext writes it
+back (a blank line after a code cell's options, a blank line before a code cell), so that JupyterLab
+saving a chapter through jupytext changes no byte (``tests/test_chapters_roundtrip.py`` checks it).
 """
 from __future__ import annotations
 
@@ -77,6 +81,29 @@ def write_edition_config(language: str, root: Path = ROOT) -> Path:
     return target
 
 
+def jupytext_round_trip(text: str) -> str:
+    """A MyST text notebook as jupytext reads and writes it back."""
+    import jupytext
+    return jupytext.writes(jupytext.reads(text, fmt="md:myst"), fmt="md:myst")
+
+
+def myst_chapters(root: Path = ROOT) -> list[Path]:
+    return [path for path in sorted((root / "chapters").glob("*.md"))
+            if "format_name: myst" in path.read_text(encoding="utf-8").split("\n---", 1)[0]]
+
+
+def normalise_chapters(root: Path = ROOT) -> list[Path]:
+    """Rewrite every chapter that jupytext would write differently; return the changed ones."""
+    changed = []
+    for path in myst_chapters(root):
+        text = path.read_text(encoding="utf-8")
+        stable = jupytext_round_trip(text)
+        if stable != text:
+            path.write_text(stable, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "refresh-cache"
     if command == "refresh-cache":
@@ -84,5 +111,7 @@ if __name__ == "__main__":
         print("execution cache:", "cleared (widgets/ or data/ changed)" if removed else "kept (inputs unchanged)")
     elif command == "edition-config" and len(sys.argv) == 3:
         print("edition config:", write_edition_config(sys.argv[2]).relative_to(ROOT))
+    elif command == "normalise-chapters":
+        print("rewritten:", ", ".join(p.name for p in normalise_chapters()) or "none")
     else:
-        raise SystemExit("usage: python -m widgets.buildtools [refresh-cache | edition-config LANGUAGE]")
+        raise SystemExit("usage: python -m widgets.buildtools [refresh-cache | edition-config LANGUAGE | normalise-chapters]")

@@ -7,17 +7,17 @@ chart (``chart.transformed_data()``) at several slider positions and compare wit
 
 import altair as _alt
 
-from widgets.charts.book_renderer import LAB_MIME, to_lab_spec
+from widgets.charts.book_renderer import LAB_MIME
 
 
 def _kit_renderer(spec: dict, **_metadata) -> dict:
-    """Offline everywhere: JupyterLab 4.6 draws Vega-Lite natively only under the v5 mime type (its
-    built-in renderer is Vega-Lite 5), so charts travel under that type; the book's mime renderer
-    (widgets.charts.book_renderer) draws them with the vendored Vega-Lite that matches Altair.
-    Altair's own outputs would either fetch Vega from a CDN (HTML) or use an unregistered v6 mime type."""
+    """Offline everywhere, with the Vega-Lite version Altair wrote the spec for: charts travel under the
+    v6 mime type; in JupyterLab the kit's ``kit-vega6`` extension (installed by ``make``) draws them, in
+    the book the mime renderer (widgets.charts.book_renderer) does, both with the vendored Vega bundle.
+    Altair's own HTML output would fetch Vega from a CDN."""
     title = spec.get("title", {})
     title = title.get("text", "") if isinstance(title, dict) else str(title)
-    return {LAB_MIME: to_lab_spec(spec), "text/plain": f"<chart: {title}>"}
+    return {LAB_MIME: spec, "text/plain": f"<chart: {title}>"}
 
 
 _alt.renderers.register("kit", _kit_renderer)

@@ -1,13 +1,13 @@
 """myst-nb mime renderer: draws Vega-Lite outputs in the static book with the vendored Vega bundle.
 
-Notebooks store Altair charts under ``application/vnd.vegalite.v5+json`` (see
-``widgets.charts._kit_renderer``; JupyterLab 4.6 renders that type natively and offline). In the HTML
-book this plugin turns each into a ``<figure>`` holding an empty chart container, a place for the
-chart's sliders and drop-downs, a visible caption with the chart's text description and the spec as
-inert JSON. The page's deferred ``_assets/static/kit-charts.js`` draws each chart with the vendored
-``vegaEmbed`` (no CDN) when it comes near the screen, fitted to the text column. Without JavaScript, or
-if a chart fails to draw, the caption still says what the chart shows. Registered through the
-``myst_nb.mime_renderers`` entry point.
+Notebooks store Altair charts under ``application/vnd.vegalite.v6+json`` with the spec exactly as Altair
+wrote it (see ``widgets.charts._kit_renderer``; in JupyterLab the kit's ``kit-vega6`` extension draws that
+type with the vendored Vega 6 bundle, offline). In the HTML book this plugin turns each into a ``<figure>``
+holding an empty chart container, a place for the chart's sliders and drop-downs, a visible caption with
+the chart's text description and the spec as inert JSON. The page's deferred ``_assets/static/kit-charts.js``
+draws each chart with the vendored ``vegaEmbed`` (no CDN) when it comes near the screen, fitted to the text
+column. Without JavaScript, or if a chart fails to draw, the caption still says what the chart shows.
+Registered through the ``myst_nb.mime_renderers`` entry point.
 """
 from __future__ import annotations
 
@@ -16,30 +16,7 @@ import json
 
 from docutils import nodes
 
-LAB_MIME = "application/vnd.vegalite.v5+json"
-LAB_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
-
-
-def to_lab_spec(spec: dict) -> dict:
-    """The spec as JupyterLab's v5 renderer wants it; the original ``$schema`` is kept in ``usermeta``."""
-    lab_spec = dict(spec)
-    lab_spec["usermeta"] = {**spec.get("usermeta", {}), "kit_schema": spec.get("$schema", "")}
-    lab_spec["$schema"] = LAB_SCHEMA
-    return lab_spec
-
-
-def from_lab_spec(spec: dict) -> dict:
-    """Undo :func:`to_lab_spec`: the spec with the Vega-Lite version Altair wrote it for."""
-    book_spec = dict(spec)
-    usermeta = dict(book_spec.get("usermeta", {}))
-    schema = usermeta.pop("kit_schema", None)
-    if schema:
-        book_spec["$schema"] = schema
-    if usermeta:
-        book_spec["usermeta"] = usermeta
-    else:
-        book_spec.pop("usermeta", None)
-    return book_spec
+LAB_MIME = "application/vnd.vegalite.v6+json"
 
 
 def spec_json(spec: dict) -> str:
@@ -70,7 +47,7 @@ class VegaLiteBookRenderer:
         if inline or data.mime_type != LAB_MIME:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
-        return [nodes.raw("", figure_html(from_lab_spec(spec)), format="html")]
+        return [nodes.raw("", figure_html(spec), format="html")]
 
 
 def _param_with_value(param: dict, value: object) -> dict:
@@ -107,4 +84,4 @@ class ChartSpec:
         return f"<chart: {title.get('text', '') if isinstance(title, dict) else title}>"
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {LAB_MIME: to_lab_spec(self.spec), "text/plain": repr(self)}
+        return {LAB_MIME: self.spec, "text/plain": repr(self)}

@@ -1,0 +1,62 @@
+"""The book's chapter reader: {eval} becomes glue (execution stays cached), cite.p/t become {cite:p}/{cite:t}."""
+from __future__ import annotations
+
+from widgets.book import cite, eval_markdown
+from widgets.eval_reader import glue_name, read_chapter
+
+HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+
+def test_evals_become_glue_right_after_their_cell_and_cites_become_roles():
+    text = HEADER + """
+```{code-cell} ipython3
+x = 3.14159
+```
+
+About {eval}`f"{x:.1f}"` Mt {eval}`cite.p("lynas2024resource", "jiji2025sojitz")`, said {eval}`cite.t('lynas2024resource')`.
+
+```{code-cell} ipython3
+x = 2
+```
+
+Again {eval}`f"{x:.1f}"`.
+"""
+    notebook = read_chapter(text)
+    kinds = [cell.cell_type for cell in notebook.cells]
+    assert kinds == ["code", "markdown", "code", "code", "markdown"]
+    name = glue_name('f"{x:.1f}"')
+    assert notebook.cells[1].source == (f"About {{glue:md}}`{name}` Mt {{cite:p}}`lynas2024resource,jiji2025sojitz`, "
+                                        "said {cite:t}`lynas2024resource`.")
+    assert notebook.cells[2].metadata["tags"] == ["remove-cell"]
+    assert f"_kit_glue({name!r}, _kit_eval_markdown(f\"{{x:.1f}}\"), display=False)" in notebook.cells[2].source
+    # the same expression later is glued once: the value is the one at its first use (documented)
+    assert notebook.cells[4].source == f"Again {{glue:md}}`{name}`."
+    assert len(notebook.metadata["source_map"]) == len(notebook.cells)
+
+
+def test_eval_markdown_shows_what_jupyterlab_myst_shows():
+    class Md:
+        def _repr_markdown_(self):
+            return "**1,234.5** Mt"
+    assert eval_markdown(Md()).data == "**1,234.5** Mt"
+    assert eval_markdown("A$200 *x*").data == "A\\$200 \\*x\\*"
+    assert eval_markdown(3.5).data == "3.5"
+
+
+def test_cite_renders_the_books_author_year_text():
+    assert cite.p("lynas2024resource").data == "\\[[Lynas Rare Earths Ltd, 2024](a5_bibliography.md)\\]"
+    assert cite.t("lynas2024resource").data == "[Lynas Rare Earths Ltd](a5_bibliography.md) \\[2024\\]"
+    import pytest
+    with pytest.raises(KeyError, match="not in data/references.bib"):
+        cite.p("no-such-key")
