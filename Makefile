@@ -20,23 +20,23 @@ PORT ?= 8000
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
 
-$(STAMP): requirements.txt pyproject.toml tests/lab_settings.py $(wildcard _assets/labextension/kit-vega6/*.json _assets/labextension/kit-vega6/static/*.js) | check-python
+$(STAMP): requirements.txt pyproject.toml widgets/build/lab_settings.py $(wildcard _assets/labextension/kit-vega6/*.json _assets/labextension/kit-vega6/static/*.js) | check-python
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) tests/lab_settings.py $(VENV)
+	$(PY) -m widgets.build.lab_settings $(VENV)
 	touch $(STAMP)
 
 book: $(STAMP)
-	$(PY) -m widgets.buildtools refresh-cache
+	$(PY) -m widgets.build.buildtools refresh-cache
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
 	@echo ""
 	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."
 
 book-ja: $(STAMP)
-	$(PY) -m widgets.buildtools refresh-cache
-	$(PY) -m widgets.buildtools edition-config ja
+	$(PY) -m widgets.build.buildtools refresh-cache
+	$(PY) -m widgets.build.buildtools edition-config ja
 	rm -rf _build/ja
 	KIT_LANG=ja $(VENV)/bin/jupyter-book build . --config _build/config-ja.yml --path-output _build/ja $(BOOK_FLAGS)
 	@echo ""
@@ -57,17 +57,17 @@ lab: $(STAMP)
 
 serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
-	$(PY) tests/site_server.py _build/html --port $(PORT) --bind 127.0.0.1
+	$(PY) -m widgets.build.site_server _build/html --port $(PORT) --bind 127.0.0.1
 
 freshness: $(STAMP)
-	$(PY) -m widgets.freshness
+	$(PY) -m widgets.pages.freshness
 
 bench: $(STAMP) browser node
-	$(PY) tests/benchmark.py
+	$(PY) -m widgets.build.benchmark
 
 lighthouse: $(STAMP) browser node
 	@test -f _build/html/index.html || $(MAKE) book
-	$(PY) tests/benchmark.py --only lighthouse
+	$(PY) -m widgets.build.benchmark --only lighthouse
 
 clean:
 	rm -rf _build .pytest_cache

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from widgets.buildtools import refresh_execution_cache
+from widgets.build.buildtools import refresh_execution_cache
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "_build" / "html"
@@ -69,7 +69,7 @@ JA_OUTPUT = ROOT / "_build" / "ja"
 def book_build_ja() -> BookBuild:
     """The Japanese edition, built as ``make book-ja`` builds it (config override, KIT_LANG=ja)."""
     refresh_execution_cache(ROOT)
-    subprocess.run([sys.executable, "-m", "widgets.buildtools", "edition-config", "ja"], cwd=ROOT, check=True,
+    subprocess.run([sys.executable, "-m", "widgets.build.buildtools", "edition-config", "ja"], cwd=ROOT, check=True,
                    capture_output=True)
     shutil.rmtree(JA_OUTPUT, ignore_errors=True)
     command = BUILD_COMMAND[:3] + ["--config", "_build/config-ja.yml", "--path-output", "_build/ja"] + BUILD_COMMAND[3:]

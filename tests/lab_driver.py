@@ -2,7 +2,7 @@
 
 Used by ``tests/test_lab_browser.py`` and by hand (``python tests/lab_driver.py chapters/04_supply.md``
 prints what a participant would meet on that chapter). Nothing here changes the chapter files: the
-seminar-room settings (``tests/lab_settings.py``) keep opening, running and autosaving a chapter from
+seminar-room settings (``widgets/build/lab_settings.py``) keep opening, running and autosaving a chapter from
 rewriting it, and the test checks that with ``git status``.
 """
 from __future__ import annotations

@@ -1,9 +1,9 @@
-"""widgets.book: one-row lookups, glue of plain values, and the source-check admonition."""
+"""widgets.pages.book: one-row lookups, glue of plain values, and the source-check admonition."""
 from __future__ import annotations
 
 import pytest
 
-from widgets import book
+from widgets.pages import book
 
 
 def test_figure_returns_one_plain_value():

@@ -22,7 +22,7 @@ def test_charts_and_interface_are_in_japanese(built_site_ja, monkeypatch):
     page = (built_site_ja / "chapters" / "04_supply.html").read_text(encoding="utf-8")
     assert '<html lang="ja"' in page
     monkeypatch.setenv("KIT_LANG", "ja")
-    from widgets.labels import label
+    from widgets.core.labels import label
     assert json.dumps(label("ore.title"))[1:-1] in page          # the chart title, as the spec carries it
     assert label("book.source_check") in page                     # the source-check boxes
     english = (ROOT / "_build" / "html" / "chapters" / "04_supply.html")

@@ -4,8 +4,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-import widgets.charts  # noqa: F401  (registers and enables the kit renderer)
-from widgets.charts import book_renderer
+from widgets.build import book_renderer
+from widgets.charts import renderer
+from widgets.charts.spec import ChartSpec
+
+renderer.enable()
 
 
 def small_chart():
@@ -39,14 +42,14 @@ def test_new_param_values_give_the_same_spec_as_rebuilding_the_chart():
     from widgets.charts.ore import ore_cost_chart
     first, second = POSITIONS[0], POSITIONS[1]
     rebuilt = ore_cost_chart(DEPOSITS, second).to_dict()
-    updated = book_renderer.ChartSpec.with_param_values(ore_cost_chart(DEPOSITS, first).to_dict(), vars(second))
+    updated = ChartSpec.with_param_values(ore_cost_chart(DEPOSITS, first).to_dict(), vars(second))
     assert updated.spec == rebuilt
 
 
 def test_a_value_outside_the_slider_widens_its_range_and_unknown_params_are_refused():
     import pytest
     spec = {"params": [{"name": "p", "value": 1, "bind": {"input": "range", "min": 0, "max": 10}}]}
-    widened = book_renderer.ChartSpec.with_param_values(spec, {"p": 50}).spec["params"][0]
+    widened = ChartSpec.with_param_values(spec, {"p": 50}).spec["params"][0]
     assert widened["value"] == 50 and widened["bind"]["max"] == 50 and spec["params"][0]["bind"]["max"] == 10
     with pytest.raises(KeyError, match="no params"):
-        book_renderer.ChartSpec.with_param_values(spec, {"q": 1})
+        ChartSpec.with_param_values(spec, {"q": 1})

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import toc_files
-from site_server import start as start_server
+from widgets.build.site_server import start as start_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 
-from widgets.buildtools import refresh_execution_cache
+from widgets.build.buildtools import refresh_execution_cache
 
 
 def test_cache_cleared_on_change_and_kept_otherwise(tmp_path):
@@ -20,7 +20,7 @@ def test_cache_cleared_on_change_and_kept_otherwise(tmp_path):
 
 
 def test_deep_merge_overrides_nested_keys_only():
-    from widgets.buildtools import deep_merge
+    from widgets.build.buildtools import deep_merge
     base = {"title": "T", "sphinx": {"config": {"a": 1, "b": [1]}}, "execute": {"cache": "c"}}
     merged = deep_merge(base, {"sphinx": {"config": {"b": [2], "language": "ja"}}, "title": "題"})
     assert merged == {"title": "題", "sphinx": {"config": {"a": 1, "b": [2], "language": "ja"}},
@@ -30,7 +30,7 @@ def test_deep_merge_overrides_nested_keys_only():
 
 def test_japanese_override_sets_language_and_its_own_cache():
     import yaml
-    from widgets.buildtools import write_edition_config
+    from widgets.build.buildtools import write_edition_config
     config = yaml.safe_load(write_edition_config("ja").read_text(encoding="utf-8"))
     assert config["sphinx"]["config"]["language"] == "ja"
     assert config["execute"]["cache"] != "_build/.jupyter_cache"

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import toc_files
-from widgets.data import load_table
-from widgets.labels import label
+from widgets.core.data import load_table
+from widgets.core.labels import label
 
 CHAPTERS = [name for name in toc_files() if name.startswith("chapters/0")]
 ISO_DATE = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")

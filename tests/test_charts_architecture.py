@@ -1,5 +1,5 @@
 """Parity: the architecture ranking chart's Vega expressions, evaluated by VegaFusion at several slider
-positions, equal the Python model (widgets.models.architecture.rank_architectures); the score matrix
+positions, equal the Python model (widgets.motors.model.rank_architectures); the score matrix
 carries every score with its basis and rationale."""
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 from widgets.charts import architecture as arch_chart
-from widgets.charts.architecture import CRITERIA, ArchitectureSliders, criterion_weights
-from widgets.labels import label
-from widgets.models.architecture import rank_architectures
+from widgets.motors.model import ArchitectureSliders, CRITERIA, criterion_weights
+from widgets.core.labels import label
+from widgets.motors.model import rank_architectures
 
 # Scores per architecture in CRITERIA order:
 # rare_earth_exposure, cost, city_efficiency, highway_efficiency, power_density, nvh, maturity

@@ -9,8 +9,8 @@ from conftest import small_control_lists, small_regulations
 from test_models_exposure import item, items
 from widgets.charts import exposure as chart
 from widgets.charts.words import month_name, month_verdicts
-from widgets.labels import label
-from widgets.models.exposure import ValueRuleInputs, assess_items, magnet_part_i_share_pct, monthly_findings, timeline
+from widgets.core.labels import label
+from widgets.exposure.model import ValueRuleInputs, assess_items, magnet_part_i_share_pct, monthly_findings, timeline
 
 POSITIONS = [ValueRuleInputs(19.5, 298.0, 930.0, 0.1, 3.0), ValueRuleInputs(146.8, 600.0, 2500.0, 0.1, 5.0),
              ValueRuleInputs(250.0, 90.0, 300.0, 0.5, 1.0)]

@@ -6,10 +6,10 @@ import pytest
 
 from test_models_fleet_levers import KG
 from widgets.charts import fleet as fleet_chart
-from widgets.charts.fleet import FleetSliders
-from widgets.labels import label
-from widgets.models.fleet import fleet_demand
-from widgets.models.fleet_levers import fleet_inputs_from_levers
+from widgets.fleet.model import FleetSliders
+from widgets.core.labels import label
+from widgets.fleet.model import fleet_demand
+from widgets.fleet.levers import fleet_inputs_from_levers
 
 POSITIONS = [
     FleetSliders(20, 50, 10, 5, 1_000_000, 60, 400, 120, 1200),
@@ -72,4 +72,4 @@ def test_chart_has_title_description_and_bound_sliders():
 def test_bad_kg_table_is_rejected():
     with pytest.raises(ValueError) as error:
         fleet_chart.fleet_chart(KG.iloc[:2], POSITIONS[0])
-    assert "'kg_per_vehicle['magnet_free']' is empty" in str(error.value)
+    assert "'kg_per_vehicle['magnet_free']' is missing" in str(error.value)

@@ -7,9 +7,9 @@ import pytest
 
 from widgets.charts.ledger import (ALL_TOPICS, PREFACE, VERDICT_COLOURS, claim_rows, ledger_chart, section_key,
                                    section_name, verdict_counts)
-from widgets.data import load_table
-from widgets.labels import label
-from widgets.models.provenance import VERDICTS
+from widgets.core.data import load_table
+from widgets.core.labels import label
+from widgets.ledger.model import VERDICTS
 
 SMALL = pd.DataFrame({
     "claim_id": ["c001", "c002", "c003", "c004", "c005", "c006"],

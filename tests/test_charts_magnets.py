@@ -1,5 +1,5 @@
 """Magnet charts: the property map's points and bars, one row per material, and parity of the cost chart's
-Vega expressions (evaluated by VegaFusion at several slider positions) with widgets.models.magnet_cost."""
+Vega expressions (evaluated by VegaFusion at several slider positions) with widgets.magnets.cost."""
 from __future__ import annotations
 
 import math
@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from widgets.charts import magnets as magnet_chart
-from widgets.charts.magnets import MagnetSliders, magnet_per_kg_table
-from widgets.labels import label
-from widgets.models.magnet_cost import magnet_options
+from widgets.magnets.cost import MagnetSliders, magnet_per_kg_table
+from widgets.core.labels import label
+from widgets.magnets.cost import magnet_options, one_content_row_per_element
 
 NAN = np.nan
 MAGNET_COLUMNS = ["magnet_id", "family", "grade", "name_en", "name_ja", "br_t_min", "br_t_max", "hcj_ka_per_m_min",
@@ -137,7 +137,7 @@ def test_uncostable_material_keeps_a_row_with_its_note():
 
 
 def test_baseline_must_be_sizable():
-    with pytest.raises(ValueError, match="Parameter 'baseline_magnet_id' is empty; the baseline 'mystery'"):
+    with pytest.raises(ValueError, match="Parameter 'baseline_magnet_id' = 'mystery' is not allowed; allowed: a magnet with a BHmax"):
         magnet_per_kg_table(magnets_table(), content_table(), "mystery")
 
 
@@ -183,8 +183,10 @@ def test_material_without_content_rows_is_flagged_not_hidden():
     content = content_table()[lambda d: d.magnet_id != "ferrite"]   # ferrite loses its only content row (Sr)
     per_kg = magnet_per_kg_table(magnets_table(), content, "ndfeb").set_index("magnet_id")
     assert per_kg.loc["ferrite", "costable"]                        # the model counts no rare earths …
-    assert per_kg.loc["ferrite", "note"] == label("magnets.note.no_content")  # … and the chart says so
-    assert per_kg.loc["smco", "note"] == ""
+    assert per_kg.loc["ferrite", "note_code"] == "no_content"       # … and says so in a code
+    assert per_kg.loc["smco", "note_code"] == ""
+    words = magnet_chart.with_words(per_kg.reset_index()).set_index("magnet_id")
+    assert words.loc["ferrite", "note"] == label("magnets.note.no_content")  # which the chart puts in words
     spec = magnet_chart.magnet_cost_chart(per_kg.reset_index(), POSITIONS[0]).to_dict()
     assert label("magnets.cost.description.no_content", materials="Ferrite") in spec["description"]
 
@@ -197,7 +199,7 @@ def test_one_content_row_per_element_keeps_the_fullest_row():
         "wt_pct_max": [10.0, 10.0, 32.5, 0.0],
         "source_id": ["s1", "s2", "s1", "s3"],
     })
-    kept = magnet_chart.one_content_row_per_element(content)
+    kept = one_content_row_per_element(content)
     assert list(zip(kept["magnet_id"], kept["element"], kept["source_id"])) == [
         ("a", "Dy", "s2"), ("a", "Nd", "s1"), ("b", "Dy", "s3")]      # s2 gives both ends, s1 only the maximum
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from widgets.charts import motors as motor_chart
-from widgets.data import load_table
-from widgets.labels import label
+from widgets.core.data import load_table
+from widgets.core.labels import label
 
 NAN = np.nan
 COLUMNS = ["motor_id", "maker", "programme", "vehicle", "architecture", "peak_power_kw_min", "peak_power_kw_max",

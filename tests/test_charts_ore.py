@@ -1,12 +1,12 @@
 """Parity: the ore chart's Vega expressions, evaluated by VegaFusion at several slider positions,
-equal the Python model (widgets.models.ore)."""
+equal the Python model (widgets.ore.model)."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 from widgets.charts import ore as ore_chart
-from widgets.models import ore
+from widgets.ore import model as ore
 
 DEPOSITS = pd.DataFrame([
     # a stated grade, and an estimate with ore and oxide only (grade implied: 12.5 / 694 · 100 = 1.801 %)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from test_models_fleet_levers import KG
-from widgets.charts.fleet import FleetSliders
+from widgets.fleet.model import FleetSliders
 from widgets.charts.portfolio import PortfolioSliders, case_rows, portfolio_chart
-from widgets.labels import label
-from widgets.models.fleet import fleet_demand
-from widgets.models.fleet_levers import fleet_inputs_from_levers
+from widgets.core.labels import label
+from widgets.fleet.model import fleet_demand
+from widgets.fleet.levers import fleet_inputs_from_levers
 
 LEVERS = {
     "status_quo": dict(magnet_free_share_pct=0, hree_free_share_pct=0, ndpr_non_china_pct=10, dytb_non_china_pct=5),

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from widgets.charts import shares as shares_chart
-from widgets.labels import label
-from widgets.models.shares import country_shares
+from widgets.core.labels import label
+from widgets.shares.model import country_shares
 
 T = pd.Timestamp
 

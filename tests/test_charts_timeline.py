@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from widgets.charts import timeline
-from widgets.data import load_table
-from widgets.labels import label
+from widgets.core.data import load_table
+from widgets.core.labels import label
 
 T, NAT, NAN = pd.Timestamp, pd.NaT, np.nan
 
@@ -96,9 +96,9 @@ def test_overview_has_every_row_and_detail_only_recent_rows():
 
 
 def test_real_table_draws_and_rule_types_are_labelled():
-    events = timeline.timeline_events(load_table("regulations"))
+    events = timeline.labelled_events(load_table("regulations"))
     assert events["announced_ms"].is_monotonic_increasing
-    assert not events["rule_type_label"].isna().any()
+    assert not events["rule_type_label"].isna().any() and not events["name"].isna().any()
     assert len(events) == len(load_table("regulations"))
 
 

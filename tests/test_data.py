@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from widgets import data
+from widgets.core import data
 
 TABLES = data.table_names()
 def fields(table: str) -> list[dict]:

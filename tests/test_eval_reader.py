@@ -1,8 +1,8 @@
 """The book's chapter reader: {eval} becomes glue (execution stays cached), cite.p/t become {cite:p}/{cite:t}."""
 from __future__ import annotations
 
-from widgets.book import cite, eval_markdown
-from widgets.eval_reader import glue_name, read_chapter
+from widgets.pages.book import cite, eval_markdown
+from widgets.build.eval_reader import glue_name, read_chapter
 
 HEADER = """---
 jupytext:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from test_charts_architecture import SCORES
-from widgets.charts.architecture import ArchitectureSliders
+from widgets.motors.model import ArchitectureSliders
 from widgets.explorers.architecture import architecture_explorer
-from widgets.labels import label
+from widgets.core.labels import label
 
 START = ArchitectureSliders(5, 3, 4, 2, 1, 2, 30)
 KG = {"pmsm-ndfeb": 1.8, "eesm-brushed": 0.0, "induction": 0.0}
@@ -31,12 +31,12 @@ def test_ranking_follows_the_weights():
 def test_per_vehicle_panel_uses_the_readers_assumptions():
     explorer = architecture_explorer(SCORES, START, KG, architecture_id="pmsm-ndfeb")
     # start: both indices at the PMSM baseline 100 → index 100.0 whatever the mix; 1.8 kg from the caller
-    assert "<td style='text-align:right'>100.0</td>" in explorer.results.value
-    assert "<td style='text-align:right'>1.80 kg</td>" in explorer.results.value
+    assert '<td class="kit-number">100.0</td>' in explorer.results.value
+    assert '<td class="kit-number">1.80 kg</td>' in explorer.results.value
     explorer.inputs["relative_energy_city"].value = 110.0
     explorer.inputs["relative_energy_highway"].value = 95.0
     # h = 30 %: 0.7 × 110 + 0.3 × 95 = 77 + 28.5 = 105.5
-    assert "<td style='text-align:right'>105.5</td>" in explorer.results.value
+    assert '<td class="kit-number">105.5</td>' in explorer.results.value
     explorer.inputs["architecture"].value = "induction"  # picking loads the caller's kg for that architecture
     assert explorer.inputs["rare_earth_kg_per_vehicle"].value == 0.0
     assert "0.00 kg" in explorer.results.value and label("architecture.name.induction") in explorer.results.value

@@ -11,7 +11,10 @@ from widgets.charts.fleet import fleet_chart
 from widgets.charts.magnets import magnet_cost_chart
 from widgets.charts.ore import ore_cost_chart
 from widgets.explorers.common import ParamChart
-from widgets.scenarios import architecture, fleet, magnets, ore
+from widgets.fleet import start as fleet
+from widgets.magnets import start as magnets
+from widgets.motors import start as architecture
+from widgets.ore import start as ore
 
 
 def cases():

@@ -8,9 +8,10 @@ import re
 import pytest
 
 from conftest import small_control_lists, small_regulations
+from html_rows import row_cells
 from test_models_exposure import item, items
 from widgets.explorers.exposure import exposure_explorer
-from widgets.labels import label
+from widgets.core.labels import label
 
 YES, NO = label("exposure.value.yes"), label("exposure.value.no")
 
@@ -21,8 +22,7 @@ def _explorer(day=dt.date(2026, 12, 1)):
 
 
 def _row(explorer, name):
-    found = re.search(rf"<tr><td>{re.escape(name)}</td>(.*?)</tr>", explorer.results.value)
-    return re.findall(r"<td>(.*?)</td>", found.group(1))
+    return row_cells(explorer.results.value, name)
 
 
 def test_results_follow_the_date():

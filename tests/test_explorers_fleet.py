@@ -8,9 +8,9 @@ import re
 import pytest
 
 from test_models_fleet_levers import KG
-from widgets.charts.fleet import FleetSliders
+from widgets.fleet.model import FleetSliders
 from widgets.explorers.fleet import fleet_explorer
-from widgets.labels import label
+from widgets.core.labels import label
 
 START = FleetSliders(20, 50, 10, 5, 1_000_000, 60, 400, 120, 1200)
 PRESETS = {

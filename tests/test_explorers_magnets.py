@@ -7,9 +7,10 @@ import re
 import pytest
 
 from test_charts_magnets import content_table, magnets_table
-from widgets.charts.magnets import MagnetSliders
+from widgets.magnets.cost import MagnetSliders
 from widgets.explorers.magnets import magnet_explorer
-from widgets.labels import label
+from html_rows import row_cells
+from widgets.core.labels import label
 
 SLIDERS = MagnetSliders(required_temp_c=200, baseline_mass_kg=2.0, ndpr_oxide_price_usd_per_kg=100,
                         dy_oxide_price_usd_per_kg=400, tb_oxide_price_usd_per_kg=1000, sm_oxide_price_usd_per_kg=20,
@@ -17,8 +18,7 @@ SLIDERS = MagnetSliders(required_temp_c=200, baseline_mass_kg=2.0, ndpr_oxide_pr
 
 
 def _cells(explorer, material):
-    row = re.search(rf"<tr><td[^>]*>{re.escape(material)}</td>(.*?)</tr>", explorer.results.value).group(1)
-    return re.findall(r"<td[^>]*>(.*?)</td>", row)
+    return row_cells(explorer.results.value, material)
 
 
 def test_results_follow_the_inputs():
@@ -50,7 +50,7 @@ def test_changing_the_baseline_rescales_the_masses():
      "Parameter 'element_prices_usd_per_kg_oxide['Dy']' = -5.0 is outside the allowed range [0, ∞) USD/kg"),
     ("baseline_mass_kg", 0.0, "Parameter 'baseline_mass_kg' = 0.0 is outside the allowed range (0, ∞) kg"),
     ("processing_cost_usd_per_kg_magnet", -1.0, "Parameter 'processing_cost_usd_per_kg_magnet' = -1.0 is outside"),
-    ("baseline_magnet_id", "mystery", "Parameter 'baseline_magnet_id' is empty; the baseline 'mystery' needs a BHmax"),
+    ("baseline_magnet_id", "mystery", "Parameter 'baseline_magnet_id' = 'mystery' is not allowed; allowed: a magnet with a BHmax"),
 ])
 def test_bad_input_shows_message_and_keeps_last_results(name, bad, fragment):
     explorer = magnet_explorer(magnets_table(), content_table(), "ndfeb", SLIDERS)

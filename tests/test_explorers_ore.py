@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from test_charts_ore import DEPOSITS
-from widgets.charts.ore import OreSliders
+from widgets.ore.model import OreSliders
 from widgets.explorers.ore import OreDeposit, ore_explorer
 
 START = OreDeposit(ore_mt=100.0, grade_treo_pct=4.0, throughput_mt_ore_per_yr=1.0, tho2_grade_pct=0.2)

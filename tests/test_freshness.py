@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from widgets import freshness
-from widgets.data import load_table, split_list
+from widgets.pages import freshness
+from widgets.core.data import load_table, split_list
 
 
 def test_source_date_prefers_the_date_field_then_year_and_month():

@@ -25,7 +25,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab_url():
-    subprocess.run([sys.executable, str(ROOT / "tests" / "lab_settings.py"), sys.prefix], check=True,
+    subprocess.run([sys.executable, "-m", "widgets.build.lab_settings", sys.prefix], check=True,
                    capture_output=True)
     port = free_port()
     server = subprocess.Popen(

@@ -1,6 +1,6 @@
 """The chapters in the real JupyterLab, as a seminar participant meets them (Debian's Chromium, Playwright).
 
-JupyterLab is started as ``make lab`` starts it (venv settings from ``tests/lab_settings.py``, 127.0.0.1,
+JupyterLab is started as ``make lab`` starts it (venv settings from ``widgets/build/lab_settings.py``, 127.0.0.1,
 allow_root, a token) with its user settings and workspaces in a temporary folder, and an autosave
 interval of a few seconds. For each chapter: open the ``.md`` as a notebook, Run All, and check
 
@@ -44,7 +44,7 @@ def lab():
         pytest.fail("Chromium is missing at /usr/bin/chromium (make browser installs it)")
     import subprocess
     import sys
-    subprocess.run([sys.executable, str(Path(__file__).with_name("lab_settings.py")), sys.prefix], check=True,
+    subprocess.run([sys.executable, "-m", "widgets.build.lab_settings", sys.prefix], check=True,
                    capture_output=True)
     before = (git_status(["chapters"]), {c: ((ROOT / c).read_bytes(), (ROOT / c).stat().st_mtime_ns) for c in CHAPTERS})
     with tempfile.TemporaryDirectory() as home:
@@ -143,9 +143,10 @@ def test_ranking_chart_order_follows_the_weights(lab):
     chapter = "chapters/05_motors.md"
     if chapter not in CHAPTERS:
         pytest.skip("chapter 05 not in KIT_LAB_CHAPTERS")
-    from widgets.charts.architecture import criterion_weights, display_name
-    from widgets.models.architecture import rank_architectures
-    from widgets.scenarios import architecture as scenarios
+    from widgets.charts.architecture import display_name
+    from widgets.motors.model import criterion_weights
+    from widgets.motors.model import rank_architectures
+    from widgets.motors import start as scenarios
     scores = scenarios.scores()
     states = chapter_run(lab, chapter)["ranking"]
     assert len({tuple(state["bar_order"]) for state in states}) > 1, "re-weighting never changed the order"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from lab_settings import JUPYTEXT_VIEWERS, write_overrides
+from widgets.build.lab_settings import JUPYTEXT_VIEWERS, write_overrides
 
 
 def test_overrides_set_jupytext_viewer_and_keep_other_settings(tmp_path):

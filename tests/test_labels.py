@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from widgets import labels
+from widgets.core import labels
 
 
 def test_every_label_has_english_text():

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from widgets.models.architecture import per_vehicle, rank_architectures
+from widgets.motors.model import per_vehicle, rank_architectures
 
 
 def _scores():
@@ -53,7 +53,7 @@ def test_rank_bad_weights(weights, message):
 def test_missing_score_names_architecture_and_criterion():
     scores = pd.concat([_scores(), pd.DataFrame([("D", "cost", 5)], columns=_scores().columns)])
     with pytest.raises(ValueError, match=re.escape("Parameter 'scores (architecture='D', criterion='efficiency')' "
-                                                   "is empty; score every criterion that has a weight above zero")):
+                                                   "is missing; score every criterion that has a weight above zero")):
         rank_architectures(scores, {"cost": 1, "efficiency": 1})
 
 
@@ -67,8 +67,8 @@ def test_missing_score_names_architecture_and_criterion():
      "criterion='cost') score_1_to_5' must be a number; got 'good'"),
     (_scores().iloc[0:0], "Parameter 'scores' is empty; give at least one architecture score"),
     (pd.concat([_scores(), _scores().iloc[:1]]),
-     "Parameter 'scores (architecture='A', criterion='cost')' is empty; each architecture–criterion pair may appear once"),
-    (_scores().drop(columns="criterion"), "Parameter 'scores column' = 'criterion' is not allowed"),
+     "Parameter 'scores (architecture, criterion)' has ('A', 'cost') more than once"),
+    (_scores().drop(columns="criterion"), "Parameter 'scores' lacks the columns criterion"),
     ("A", "Parameter 'scores' = 'str' is not allowed"),
 ])
 def test_rank_bad_scores(scores, message):

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import small_control_lists, small_regulations
 
-from widgets.models.exposure import (BINDING_CODES, CODES, ITEM_COLUMNS, assembly_value_limit_usd, assess_items,
+from widgets.exposure.model import (BINDING_CODES, CODES, ITEM_COLUMNS, assembly_value_limit_usd, assess_items,
                                      crossing_content_wt_pct, magnet_part_i_share_pct, monthly_findings,
                                      part_i_share_pct, rules_in_force, timeline)
 

@@ -6,8 +6,8 @@ import math
 import pandas as pd
 import pytest
 
-from widgets.models.fleet import fleet_demand
-from widgets.models.fleet_levers import architecture_mix_pct, fleet_inputs_from_levers, kg_mapping
+from widgets.fleet.model import fleet_demand
+from widgets.fleet.levers import architecture_mix_pct, fleet_inputs_from_levers, kg_mapping
 
 KG = pd.DataFrame({"architecture": ["pm_standard", "pm_hree_free", "magnet_free"],
                    "ndpr_kg_per_vehicle": [1.5, 1.6, 0.0], "dytb_kg_per_vehicle": [0.1, 0.0, 0.0]})
@@ -67,8 +67,8 @@ def test_bad_levers_are_named(changes, fragment):
 
 
 @pytest.mark.parametrize("table, fragment", [
-    (KG.iloc[:2], "Parameter 'kg_per_vehicle['magnet_free']' is empty"),
-    (pd.concat([KG, KG.iloc[:1]]), "Parameter 'kg_per_vehicle['pm_standard']' is empty; each architecture may appear once"),
+    (KG.iloc[:2], "Parameter 'kg_per_vehicle['magnet_free']' is missing"),
+    (pd.concat([KG, KG.iloc[:1]]), "Parameter 'kg_per_vehicle.architecture' has 'pm_standard' more than once"),
     (KG.assign(architecture=["pm_standard", "pm_hree_free", "eesm"]),
      "Parameter 'kg_per_vehicle.architecture' = 'eesm' is not allowed"),
     (KG.assign(dytb_kg_per_vehicle=[0.1, -0.2, 0]),

@@ -6,7 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from widgets.models.magnet_cost import magnet_options
+from widgets.charts.words import magnet_reason
+from widgets.core.labels import label
+
+from widgets.core.stoichiometry import RARE_EARTH_ELEMENTS
+from widgets.magnets.cost import magnet_options
 
 NAN = np.nan
 
@@ -63,7 +67,8 @@ def test_baseline_ndfeb_hand_checked():
     assert r["processing_cost_usd_per_motor"] == pytest.approx(20)   # 2.0 kg × 10 USD/kg
     assert r["material_cost_usd_per_motor"] == pytest.approx(130.8168, rel=1e-5)
     assert not r["meets_temperature"] and r["sizable"]
-    assert r["reason"] == "rated to 180 °C, below the required 200 °C"
+    assert r["reason_codes"] == "too_cold" and r["required_temp_c"] == 200
+    assert magnet_reason(r) == label("reason.magnet.too_cold", rated="180", required="200")
 
 
 def test_ferrite_hand_checked():
@@ -72,7 +77,7 @@ def test_ferrite_hand_checked():
     assert r["mass_needed_kg"] == pytest.approx(14.222222, rel=1e-6)  # 2.0 × 320/30 × 5.0/7.5 = 14.2222 kg
     assert r["total_re_kg"] == 0 and r["oxide_cost_usd_per_motor"] == 0
     assert r["material_cost_usd_per_motor"] == pytest.approx(142.22222, rel=1e-6)  # 14.2222 kg × 10 USD/kg
-    assert r["meets_temperature"] and r["reason"] == "ok"
+    assert r["meets_temperature"] and r["reason_codes"] == "" and magnet_reason(r) == ""
 
 
 def test_smco_hand_checked():
@@ -89,7 +94,7 @@ def test_unsizable_magnet_is_reported_not_dropped():
     r = _run().set_index("magnet_id").loc["mystery"]
     assert not r["sizable"] and not r["meets_temperature"]
     assert math.isnan(r["mass_needed_kg"]) and math.isnan(r["material_cost_usd_per_motor"])
-    assert r["reason"] == "maximum operating temperature unknown; cannot be sized: BHmax and density unknown"
+    assert r["reason_codes"].split(";") == ["temp_unknown", "missing_bhmax", "missing_density"]
 
 
 def test_unknown_content_cannot_be_costed():
@@ -98,7 +103,7 @@ def test_unknown_content_cannot_be_costed():
     r = _run(content=content, prices={**PRICES, "Gd": 50}).set_index("magnet_id").loc["smco"]
     assert r["sizable"] and r["mass_needed_kg"] == pytest.approx(3.258182, rel=1e-6)
     assert math.isnan(r["material_cost_usd_per_motor"])
-    assert "cannot be costed: wt % of Gd unknown" in r["reason"]
+    assert r["reason_codes"] == "content_unknown" and r["content_unknown_elements"] == "Gd"
 
 
 def test_baseline_change_scales_mass():
@@ -116,12 +121,12 @@ def test_baseline_change_scales_mass():
     (dict(baseline_mass_kg=True), "Parameter 'baseline_mass_kg' must be a number; got True"),
     (dict(baseline_magnet_id="nope"), "Parameter 'baseline_magnet_id' = 'nope' is not allowed; allowed: ndfeb"),
     (dict(baseline_magnet_id="mystery"),
-     "Parameter 'baseline_magnet_id' is empty; the baseline 'mystery' needs a BHmax and a density"),
+     "Parameter 'baseline_magnet_id' = 'mystery' is not allowed; allowed: a magnet with a BHmax and a density"),
     (dict(prices={**PRICES, "Nd": -1}),
      "Parameter 'element_prices_usd_per_kg_oxide['Nd']' = -1 is outside the allowed range [0, ∞) USD/kg"),
     (dict(prices={**PRICES, "Nd": NAN}), "Parameter 'element_prices_usd_per_kg_oxide['Nd']' = nan is outside"),
     (dict(prices={"Nd": 100, "Pr": 110, "Sm": 20}),
-     "Parameter 'element_prices_usd_per_kg_oxide['Dy']' is empty; give an oxide price for Dy, contained in 'ndfeb'"),
+     "Parameter 'element_prices_usd_per_kg_oxide['Dy']' is missing; give an oxide price for Dy, contained in 'ndfeb'"),
     (dict(prices={**PRICES, "Xx": 1}), "Parameter 'element_prices_usd_per_kg_oxide key' = 'Xx' is not allowed"),
     (dict(prices=[100]), "Parameter 'element_prices_usd_per_kg_oxide' = [100] is not allowed"),
     (dict(processing=-1), "Parameter 'processing_cost_usd_per_kg_magnet' = -1 is outside the allowed range [0, ∞)"),
@@ -138,7 +143,7 @@ def test_baseline_change_scales_mass():
     (dict(magnets=_magnets().assign(magnet_id=["ndfeb", pd.NA, "smco", "mystery"])),
      "Parameter 'magnets magnet_id' = nan is not allowed; allowed: a non-empty identifier"),
     (dict(magnets=pd.concat([_magnets(), _magnets().iloc[:1]])),
-     "Parameter 'magnets (magnet_id='ndfeb')' is empty; each magnet_id may appear once"),
+     "Parameter 'magnets.magnet_id' has 'ndfeb' more than once"),
     (dict(content=_content().assign(wt_pct_max=[32, 6, 140, 66, 27, 52, 9])),
      "Parameter 'content (magnet_id='ndfeb', element='Dy') wt_pct_max' = 140 is outside the allowed range [0, 100]"),
     (dict(content=_content().assign(element=["Nd", "Pr", "Xx", "Fe", "Sm", "Co", "Sr"])),
@@ -147,3 +152,23 @@ def test_baseline_change_scales_mass():
 def test_bad_inputs(kwargs, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         _run(**kwargs)
+
+
+def test_reasons_read_in_both_languages_from_the_same_codes(monkeypatch):
+    r = _run().set_index("magnet_id").loc["mystery"]
+    monkeypatch.setenv("KIT_LANG", "en")
+    english = magnet_reason(r)
+    monkeypatch.setenv("KIT_LANG", "ja")
+    japanese = magnet_reason(r)
+    assert english.startswith("maximum operating temperature unknown") and "BHmax" in english
+    assert japanese != english and "最高使用温度" in japanese
+
+
+def test_per_kg_oxide_groups_sum_to_the_models_oxide_cost():
+    from widgets.magnets.cost import OTHER_GROUP, PRICE_GROUPS, magnet_per_kg_table
+    per_kg = magnet_per_kg_table(_magnets(), _content(), "ndfeb").set_index("magnet_id")
+    unit = magnet_options(_magnets(), _content(), -50.0, "ndfeb", 1.0,
+                          dict.fromkeys(RARE_EARTH_ELEMENTS, 1.0), 0.0).set_index("magnet_id")
+    for magnet_id, row in per_kg[per_kg["costable"]].iterrows():
+        total = sum(row[f"oxide_{g}_kg_per_kg"] for g in (*PRICE_GROUPS, OTHER_GROUP)) * row["mass_per_baseline_kg"]
+        assert total == pytest.approx(unit.loc[magnet_id, "oxide_cost_usd_per_motor"], rel=1e-9)

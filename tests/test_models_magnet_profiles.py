@@ -6,7 +6,7 @@ import math
 import pandas as pd
 import pytest
 
-from widgets.models.magnet_profiles import material_profiles
+from widgets.magnets.profiles import material_profiles
 
 ROWS = pd.DataFrame([
     # vendor row: Br and BHmax and temperature, no density

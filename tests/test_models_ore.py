@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from widgets.models.ore import (annual_rate_from_quarters_t, cost_curve_usd_per_kg_treo, implied_grade_treo_pct,
+from widgets.ore.model import (annual_rate_from_quarters_t, cost_curve_usd_per_kg_treo, implied_grade_treo_pct,
                                 ore_economics, whole_chain_opex_usd_per_t_ore)
 
 BASE = dict(ore_mt=10, grade_treo_pct=2, recovery_pct=80, ndpr_share_of_treo_pct=20, dytb_share_of_treo_pct=1,

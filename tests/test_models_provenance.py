@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from widgets.data import load_all, load_table
-from widgets.models import provenance
+from widgets.core.data import load_all, load_table
+from widgets.ledger import model as provenance
 
 CLAIMS = pd.DataFrame({"section": ["1", "2.1", "2.2", "2.2", "10", "appendix"],
                        "verdict": ["confirmed", "differs", "differs", "unverified", "confirmed", "contradicted"]})
@@ -67,7 +67,7 @@ def test_verdict_counts_by_group_hand_checked():
 
 
 def test_verdicts_follow_the_schema_enum_with_confirmed_first():
-    from widgets.data import enum_of
+    from widgets.core.data import enum_of
     assert provenance.VERDICTS == tuple(enum_of("claims", "verdict")) and provenance.VERDICTS[0] == "confirmed"
 
 

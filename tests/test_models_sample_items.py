@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from widgets.models.sample_items import ROLES, magnet_values_usd, sample_items
+from widgets.exposure.sample import ROLES, magnet_values_usd, sample_items
 
 PART_I = frozenset(("Sm", "Dy", "Gd", "Tb", "Lu", "Sc", "Y"))
 NAMES = {role: role.replace("_", " ") for role in ROLES}

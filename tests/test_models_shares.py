@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from widgets.data import load_table
-from widgets.models.shares import SHARE_COLUMNS, country_shares, share_pct
+from widgets.core.data import load_table
+from widgets.shares.model import SHARE_COLUMNS, country_shares, share_pct
 
 T = pd.Timestamp
 

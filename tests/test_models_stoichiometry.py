@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from widgets.models.stoichiometry import (ATOMIC_MASS_G_PER_MOL, RARE_EARTH_ELEMENTS, element_mass_fraction_in_oxide,
+from widgets.core.stoichiometry import (ATOMIC_MASS_G_PER_MOL, RARE_EARTH_ELEMENTS, element_mass_fraction_in_oxide,
                                           oxide_formula, oxide_kg_for_element_kg)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from widgets.book import number_text
-from widgets.models.exposure import crossing_content_wt_pct, magnet_part_i_share_pct
+from widgets.pages.book import number_text
+from widgets.exposure.model import crossing_content_wt_pct, magnet_part_i_share_pct
 from widgets.pages import regulation
-from widgets.scenarios import exposure as sc
+from widgets.exposure import start as sc
 
 from conftest import ROOT
 

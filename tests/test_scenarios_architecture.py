@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import book
-from widgets.charts.architecture import WEIGHTED
-from widgets.data import bibliography_keys
-from widgets.scenarios import architecture as start
+from widgets.pages import book
+from widgets.motors.model import WEIGHTED
+from widgets.core.data import bibliography_keys
+from widgets.motors import start as start
 
 
 def test_weights_are_equal_and_labelled_a_choice():

@@ -7,12 +7,12 @@ import math
 import pandas as pd
 import pytest
 
-from widgets import book
-from widgets.data import load_table, split_list
-from widgets.models.exposure import assess_items, crossing_content_wt_pct
-from widgets.models.stoichiometry import element_mass_fraction_in_oxide
-from widgets.scenarios import exposure as start
-from widgets.scenarios.magnets import traction_magnet_composition
+from widgets.pages import book
+from widgets.core.data import load_table, split_list
+from widgets.exposure.model import assess_items, crossing_content_wt_pct
+from widgets.core.stoichiometry import element_mass_fraction_in_oxide
+from widgets.exposure import start as start
+from widgets.magnets.start import traction_magnet_composition
 
 
 def test_magnet_mass_price_and_composition_come_from_the_data():

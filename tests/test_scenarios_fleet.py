@@ -7,11 +7,11 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from widgets import book
-from widgets.models.fleet_levers import KG_COLUMNS, fleet_inputs_from_levers
-from widgets.scenarios import fleet as scenarios
-from widgets.scenarios import magnets as magnet_scenarios
-from widgets.scenarios.magnets import traction_magnet_composition
+from widgets.pages import book
+from widgets.fleet.levers import KG_COLUMNS, fleet_inputs_from_levers
+from widgets.fleet import start as scenarios
+from widgets.magnets import start as magnet_scenarios
+from widgets.magnets.start import traction_magnet_composition
 
 # Nd2O3: 2 × 144.242 / (2 × 144.242 + 3 × 15.999) = 0.857356; Dy2O3: 2 × 162.5 / (2 × 162.5 + 3 × 15.999) = 0.871321
 F_ND, F_DY = 0.857356, 0.871321

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import book
-from widgets.data import bibliography_keys, load_table
+from widgets.pages import book
+from widgets.core.data import bibliography_keys, load_table
 from widgets.charts.magnets import unbound_price_sliders
-from widgets.scenarios import magnets as start
+from widgets.charts.words import magnet_reason
+from widgets.magnets import start as start
 
 
 def _param(name, scenario):
@@ -116,13 +117,15 @@ def test_cost_model_content_is_the_composition():
     assert len(explorer_rows) == len(others) + 2
 
 
-def test_data_gaps_name_the_materials_the_model_cannot_size_or_cost():
+def test_data_gaps_are_the_materials_without_a_cost_each_with_a_reason():
     sliders, _ = start.magnet_sliders()
-    gaps = start.data_gaps(sliders).set_index("magnet_id")
-    assert "ndfeb-hree-free-sintered" in gaps.index and "fe16n2-niron" in gaps.index
-    assert "cannot be costed: wt % of Nd unknown" in gaps.loc["ndfeb-hree-free-sintered", "reason"]
-    assert "cannot be sized: density unknown" in gaps.loc["fe16n2-niron", "reason"]
-    assert "ndfeb-n42sh" not in gaps.index and "ferrite-c12" not in gaps.index
+    gaps = start.data_gaps(sliders)
+    every = start.options(sliders)
+    assert set(gaps["magnet_id"]) == set(every.loc[every["material_cost_usd_per_motor"].isna(), "magnet_id"])
+    for _, row in gaps.iterrows():
+        assert any(code in row["reason_codes"] for code in ("missing_bhmax", "missing_density", "content_unknown"))
+        assert magnet_reason(row)
+    assert start.BASELINE_MAGNET_ID not in set(gaps["magnet_id"])
 
 
 def test_trusted_row_follows_the_profile_rule():

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from widgets import book
-from widgets.data import bibliography_keys
-from widgets.scenarios import ore as start
+from widgets.pages import book
+from widgets.core.data import bibliography_keys
+from widgets.ore import start as start
 
 
 def test_beylikova_deposit_is_the_2025_claim_with_implied_grade():

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.bookhtml import assets, icons, theme_css
-from widgets.sphinx_ext import _fix_body
+from widgets.build.bookhtml import assets, icons, theme_css
+from widgets.build.sphinx_ext import _fix_body
 
 
 def test_bibliography_entries_become_list_items_of_their_list():

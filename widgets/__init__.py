@@ -1,11 +1,16 @@
-"""The briefing kit's Python package: data loading, models, charts and explorers.
+"""The briefing kit's Python package. Read it bottom up; nothing imports upward (tests/test_architecture.py
+checks it with import-linter contracts declared in pyproject.toml):
 
-Flow (nothing imports upward): data -> models -> charts -> explorers -> chapters.
+    build/      Sphinx extension, chart renderer for the book, JupyterLab settings, benchmarks
+    pages/      one module per chapter (its figures, charts and explorers in one line each), book helpers
+    explorers/  ipywidgets forms for live sessions: bind inputs to a model and a chart
+    charts/     Altair charts (sliders as Vega-Lite params), words, the table renderer
+    ore/ magnets/ exposure/ motors/ fleet/ ledger/ shares/ timeline/
+                one package per topic: ``model`` (pure equations and rules, input dataclasses, result
+                codes) below ``start`` (starting values read from the data package, with provenance)
+    core/       labels (English and Japanese), input checks, data loading and validation, chemistry,
+                trust order, sourced values
+
+Importing ``widgets`` has no side effect: a chapter switches on the kit's chart renderer through its page
+module.
 """
-import sys as _sys
-
-# jsonschema (imported by Altair) loads the optional ``rfc3987_syntax`` package when it is installed
-# (JupyterLab's jupyter-events pulls it in); it builds a grammar at import and costs about a second in
-# every kernel. The kit never checks IRI formats, so the optional import is switched off for processes
-# that import ``widgets``; jsonschema then skips that format checker, as it does when the package is absent.
-_sys.modules.setdefault("rfc3987_syntax", None)

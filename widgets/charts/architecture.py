@@ -1,58 +1,22 @@
 """Motor architectures: a weighted ranking the reader re-weights with sliders, and a score matrix
 that shows which scores are sourced and which are judgement.
 
-The Vega expressions below restate :func:`widgets.models.architecture.rank_architectures`; the parity
+The Vega expressions below restate :func:`widgets.motors.model.rank_architectures`; the parity
 test (``tests/test_charts_architecture.py``) evaluates the chart at several slider positions and compares.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from widgets.charts.style import finish, HEIGHT_PX, OKABE_ITO, slider, WIDTH_PX
-from widgets.labels import keys, label
-from widgets.models import checks
+from widgets.core.labels import keys, label
+from widgets.core import checks
+from widgets.motors.model import BASES, CRITERIA, WEIGHTED, ArchitectureSliders, score_matrix
 
-# The criteria of the score table, in display order; efficiency is split into city and highway.
-CRITERIA = ("rare_earth_exposure", "cost", "city_efficiency", "highway_efficiency", "power_density", "nvh",
-            "maturity")
-# The reader's weights (one per slider); efficiency's weight is shared by city and highway.
-WEIGHTED = ("rare_earth_exposure", "cost", "efficiency", "power_density", "nvh", "maturity")
-BASES = ("sourced", "judgement")
 MATRIX_CELL_PX = 44
-
-
-@dataclass(frozen=True)
-class ArchitectureSliders:
-    """Initial slider positions (weights 0–10, highway share in %), chosen by the caller."""
-
-    weight_rare_earth_exposure: float
-    weight_cost: float
-    weight_efficiency: float
-    weight_power_density: float
-    weight_nvh: float
-    weight_maturity: float
-    highway_share_pct: float
-
-
-def criterion_weights(weight_rare_earth_exposure: float, weight_cost: float, weight_efficiency: float,
-                      weight_power_density: float, weight_nvh: float, weight_maturity: float,
-                      highway_share_pct: float) -> dict[str, float]:
-    """The weights per criterion that ``rank_architectures`` takes, from the reader's slider weights.
-
-    city_efficiency = w_efficiency · (1 − h/100), highway_efficiency = w_efficiency · h/100; the other
-    weights pass through. Weights must be ≥ 0 and h in [0, 100] %; a ValueError names the input."""
-    h = checks.percent("highway_share_pct", highway_share_pct)
-    given = {"rare_earth_exposure": weight_rare_earth_exposure, "cost": weight_cost,
-             "efficiency": weight_efficiency, "power_density": weight_power_density, "nvh": weight_nvh,
-             "maturity": weight_maturity}
-    w = {name: checks.non_negative(f"weight_{name}", value) for name, value in given.items()}
-    return {"rare_earth_exposure": w["rare_earth_exposure"], "cost": w["cost"],
-            "city_efficiency": w["efficiency"] * (1 - h / 100), "highway_efficiency": w["efficiency"] * h / 100,
-            "power_density": w["power_density"], "nvh": w["nvh"], "maturity": w["maturity"]}
 
 
 def display_name(kind: str, value: str) -> str:
@@ -68,26 +32,19 @@ def _basis(value: object) -> str:
 def architecture_table(scores: pd.DataFrame) -> pd.DataFrame:
     """One row per architecture: ``score_<criterion>`` for every criterion, and ``detail_<criterion>``,
     the score with its basis (sourced or judgement) in words, for the tooltip."""
-    for column in ("architecture", "criterion", "score_1_to_5", "basis"):
-        checks.choice("scores column", column, list(scores.columns))
-    checks.not_empty("scores", scores, "give at least one architecture score")
-    rows: dict[str, dict[str, object]] = {}
-    for row in scores.itertuples(index=False):
-        where = f"scores (architecture={row.architecture!r}, criterion={row.criterion!r})"
-        checks.choice(f"{where} criterion", row.criterion, CRITERIA)
-        score = checks.number(f"{where} score_1_to_5", row.score_1_to_5, minimum=1.0, maximum=5.0)
-        entry = rows.setdefault(row.architecture, {"architecture": row.architecture,
-                                                   "architecture_name": display_name("name", row.architecture)})
-        if f"score_{row.criterion}" in entry:
-            checks.not_empty(where, [], "each architecture–criterion pair may appear once")
-        entry[f"score_{row.criterion}"] = score
-        entry[f"detail_{row.criterion}"] = f"{score:g} · {_basis(row.basis)}"
-    for arch, entry in rows.items():
-        for criterion in CRITERIA:
-            if f"score_{criterion}" not in entry:
-                checks.not_empty(f"scores (architecture={arch!r}, criterion={criterion!r})", [],
-                                 "score every criterion for every architecture")
-    return pd.DataFrame(list(rows.values()))
+    checks.require_columns("scores", scores, ("basis",))
+    for criterion in scores["criterion"]:
+        checks.choice("scores.criterion", criterion, CRITERIA)
+    matrix = score_matrix(scores, CRITERIA)  # the model's checks: one score per pair, in [1, 5], none missing
+    basis = {(row.architecture, row.criterion): row.basis for row in scores.itertuples(index=False)}
+    rows = []
+    for arch, per_arch in matrix.items():
+        entry = {"architecture": arch, "architecture_name": display_name("name", arch)}
+        for criterion, score in per_arch.items():
+            entry[f"score_{criterion}"] = score
+            entry[f"detail_{criterion}"] = f"{score:g} · {_basis(basis[(arch, criterion)])}"
+        rows.append(entry)
+    return pd.DataFrame(rows)
 
 
 def _weight(criterion: str) -> str:

@@ -2,7 +2,7 @@
 
 ``value_rule_chart``: the No. 61 value test on a magnet. The Part I share of a magnet's value against its Dy
 (or Tb) content, on log scales, with the 0.1 % threshold; sliders move the magnet price and the element
-values. The Vega expression restates ``widgets.models.exposure.magnet_part_i_share_pct`` (parity-tested).
+values. The Vega expression restates ``widgets.exposure.model.magnet_part_i_share_pct`` (parity-tested).
 
 ``exposure_timeline_chart``: the teaching items (rows) month by month (columns), coloured by whether any rule
 in force binds the item; a slider picks a month and the text below lists, per item, the rules and why.
@@ -19,9 +19,9 @@ import pandas as pd
 
 from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
 from widgets.charts.words import month_name
-from widgets.labels import label
-from widgets.models import checks
-from widgets.models.exposure import ValueRuleInputs
+from widgets.core.labels import label
+from widgets.core import checks
+from widgets.exposure.model import ValueRuleInputs
 
 START_MONTH = "2025-01-01"
 END_MONTH = "2027-12-01"

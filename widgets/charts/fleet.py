@@ -2,39 +2,24 @@
 for a year's vehicles, and what the rare earths cost at base and shock prices, as the reader moves
 the levers.
 
-The Vega expressions below restate :func:`widgets.models.fleet_levers.fleet_inputs_from_levers` and
-:func:`widgets.models.fleet.fleet_demand`; the parity test (``tests/test_charts_fleet.py``) evaluates
+The Vega expressions below restate :func:`widgets.fleet.levers.fleet_inputs_from_levers` and
+:func:`widgets.fleet.model.fleet_demand`; the parity test (``tests/test_charts_fleet.py``) evaluates
 the chart at several slider positions and compares.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from widgets.charts.style import finish, OKABE_ITO, slider, WIDTH_PX
-from widgets.labels import label
-from widgets.models.fleet import GROUPS
-from widgets.models.fleet_levers import ARCHITECTURES, kg_mapping
+from widgets.core.labels import label
+from widgets.fleet.model import GROUPS
+from widgets.fleet.levers import ARCHITECTURES, kg_mapping
+from widgets.fleet.model import FleetSliders
 
 PANEL_HEIGHT_PX = 130
-
-
-@dataclass(frozen=True)
-class FleetSliders:
-    """Initial lever positions (a preset's values, chosen by the caller)."""
-
-    magnet_free_share_pct: float
-    hree_free_share_pct: float
-    ndpr_non_china_pct: float
-    dytb_non_china_pct: float
-    annual_vehicles: float
-    ndpr_price_base: float
-    dytb_price_base: float
-    ndpr_price_shock: float
-    dytb_price_shock: float
 
 
 # Vega expressions (param names are the levers' names).

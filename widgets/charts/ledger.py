@@ -13,9 +13,9 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
-from widgets.labels import label
-from widgets.models import checks
-from widgets.models.provenance import VERDICTS
+from widgets.core.labels import label
+from widgets.core import checks
+from widgets.ledger.model import VERDICTS
 
 VERDICT_COLOURS = {"confirmed": OKABE_ITO[2], "company-claim": OKABE_ITO[5], "differs": OKABE_ITO[1],
                    "unverified": OKABE_ITO[7], "contradicted": OKABE_ITO[3]}

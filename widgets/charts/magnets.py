@@ -2,7 +2,7 @@
 cost per motor of each magnet material under price and temperature sliders, with a second panel for the
 heavy rare earths each motor would carry.
 
-The cost chart's Vega expressions restate :func:`widgets.models.magnet_cost.magnet_options`: the model is
+The cost chart's Vega expressions restate :func:`widgets.magnets.cost.magnet_options`: the model is
 run ONCE in Python (:func:`magnet_per_kg_table`, baseline mass 1 kg) to get, per material, the mass that
 replaces one kg of baseline magnet and the kg of each oxide in one kg of that material; the chart then
 multiplies by the sliders. The parity test (``tests/test_charts_magnets.py``) evaluates the chart at several
@@ -12,53 +12,18 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
 from widgets.charts.style import CONFIDENCE_COLOURS, HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
 
+from widgets.core import checks
+from widgets.core.labels import label, language
+from widgets.magnets.cost import OTHER_GROUP, MagnetSliders
+
 BAR_PANEL_WIDTH_PX = 360
-from widgets.labels import label, language
-from widgets.models.magnet_cost import HEAVY_RARE_EARTHS, magnet_options
-from widgets.models.stoichiometry import RARE_EARTH_ELEMENTS, oxide_kg_for_element_kg
-
-#: Price groups of the sliders: Nd and Pr share the NdPr oxide price; every other rare earth not named here
-#: takes the "other rare earths" price.
-PRICE_GROUPS = {"ndpr": ("Nd", "Pr"), "dy": ("Dy",), "tb": ("Tb",), "sm": ("Sm",)}
-OTHER_GROUP = "other"
 GREY = "#999999"
-
-@dataclass(frozen=True)
-class MagnetSliders:
-    """Initial slider positions (taken from data by the caller)."""
-
-    required_temp_c: float
-    baseline_mass_kg: float
-    ndpr_oxide_price_usd_per_kg: float
-    dy_oxide_price_usd_per_kg: float
-    tb_oxide_price_usd_per_kg: float
-    sm_oxide_price_usd_per_kg: float
-    processing_cost_usd_per_kg_magnet: float
-    other_re_oxide_price_usd_per_kg: float = 0.0
-
-    def element_prices(self) -> dict[str, float]:
-        """Oxide price per element for ``magnet_options``: Nd and Pr take the NdPr price, Dy, Tb and Sm their
-        own, every other rare earth the "other" price."""
-        own = {"Nd": self.ndpr_oxide_price_usd_per_kg, "Pr": self.ndpr_oxide_price_usd_per_kg,
-               "Dy": self.dy_oxide_price_usd_per_kg, "Tb": self.tb_oxide_price_usd_per_kg,
-               "Sm": self.sm_oxide_price_usd_per_kg}
-        return {el: own.get(el, self.other_re_oxide_price_usd_per_kg) for el in RARE_EARTH_ELEMENTS}
-
-
-def one_content_row_per_element(content: pd.DataFrame) -> pd.DataFrame:
-    """One row per (magnet_id, element): the content table may hold one row per source; this keeps, per pair,
-    the row with the most non-empty of wt_pct_min / wt_pct_max; on a tie the first such row in table order.
-    Pairs keep the order of their first appearance. Nothing is averaged."""
-    filled = content[["wt_pct_min", "wt_pct_max"]].notna().sum(axis=1)
-    keep = [filled[group.index].idxmax() for _key, group in content.groupby(["magnet_id", "element"], sort=False)]
-    return content.loc[keep].reset_index(drop=True)
 
 
 def _name(row) -> str:
@@ -69,9 +34,18 @@ def _name(row) -> str:
     return row.name_en
 
 
+def with_words(per_kg: pd.DataFrame) -> pd.DataFrame:
+    """The per-kg table (``magnet_per_kg_table``) with what the reader sees: each material's name and note in
+    the active language."""
+    out = per_kg.copy()
+    out["material"] = [name_ja if language() == "ja" and isinstance(name_ja, str) and name_ja.strip() else name_en
+                       for name_en, name_ja in zip(out["name_en"], out["name_ja"])]
+    out["note"] = [label(f"magnets.note.{code}") if code else "" for code in out["note_code"]]
+    return out
+
+
 def _mid(low: object, high: object) -> float:
-    given = [float(v) for v in (low, high) if pd.notna(v)]
-    return sum(given) / len(given) if given else math.nan
+    return checks.midpoint("range", low, high)
 
 
 def _both(low: object, high: object) -> tuple[float, float]:
@@ -101,7 +75,7 @@ def property_points(magnets: pd.DataFrame) -> pd.DataFrame:
 
 def magnet_property_map(magnets: pd.DataFrame) -> alt.LayerChart:
     """Br (T) against HcJ (kA/m), one point per material at the midpoints, min–max bars where a source gives
-    both ends, colour by family. ``magnets`` holds one row per material (see :func:`widgets.models.magnet_profiles.material_profiles`).
+    both ends, colour by family. ``magnets`` holds one row per material (see :func:`widgets.magnets.profiles.material_profiles`).
     Materials without Br or HcJ cannot be placed; the description names them."""
     points = property_points(magnets)
     placed = points[points["plotted"]]
@@ -133,51 +107,6 @@ def magnet_property_map(magnets: pd.DataFrame) -> alt.LayerChart:
         description += " " + label("magnets.map.description.missing", materials=", ".join(missing))
     return finish(layered, title=label("magnets.map.title"), subtitle=label("magnets.map.subtitle"),
                   description=description)
-
-
-def magnet_per_kg_table(magnets: pd.DataFrame, content: pd.DataFrame, baseline_magnet_id: str) -> pd.DataFrame:
-    """Per material, the slider-independent quantities the cost chart multiplies, from ONE run of
-    ``magnet_options`` (baseline mass 1 kg, every oxide price 1 US$/kg, no processing cost):
-
-    mass_per_baseline_kg        = mass_needed_kg / baseline mass  (BH_base / BH_mat · ρ_mat / ρ_base)
-    oxide_<group>_kg_per_kg     = Σ_El in group oxide_kg_for_element_kg(El, re_kg_El) / mass_needed_kg
-    heavy_re_kg_per_kg, dy_kg_per_kg, tb_kg_per_kg = the element (not oxide) kg per kg of the material
-    sizable / costable          = as in the model; note says why a material cannot be sized or costed, or
-                                  that no content row is given (the model then counts no rare earths).
-
-    Groups: ndpr (Nd, Pr), dy, tb, sm, other (every other rare earth). The oxide kg, priced at 1 US$/kg,
-    sum to the model's oxide cost (checked here)."""
-    unit_prices = dict.fromkeys(RARE_EARTH_ELEMENTS, 1.0)
-    options = magnet_options(magnets, content, -50.0, baseline_magnet_id, 1.0, unit_prices, 0.0)
-    names = {m.magnet_id: _name(m) for m in magnets.itertuples(index=False)}
-    with_content = set(content["magnet_id"])
-    elements = [c.removeprefix("re_kg_") for c in options.columns if c.startswith("re_kg_")]
-    group_of = {el: next((g for g, members in PRICE_GROUPS.items() if el in members), OTHER_GROUP)
-                for el in elements}
-    rows = []
-    for r in options.itertuples(index=False):
-        row = r._asdict()
-        sizable = bool(r.sizable)
-        costable = sizable and not math.isnan(r.material_cost_usd_per_motor)
-        mass = r.mass_needed_kg
-        out = {"magnet_id": r.magnet_id, "material": names[r.magnet_id], "family": r.family,
-               "max_operating_temp_c": r.max_operating_temp_c, "sizable": sizable, "costable": costable,
-               "mass_per_baseline_kg": mass if sizable else math.nan}
-        for group in (*PRICE_GROUPS, OTHER_GROUP):
-            oxide = sum(oxide_kg_for_element_kg(el, row[f"re_kg_{el}"]) for el in elements
-                        if group_of[el] == group) if costable else math.nan
-            out[f"oxide_{group}_kg_per_kg"] = oxide / mass if costable else math.nan
-        for name, members in (("heavy_re", HEAVY_RARE_EARTHS), ("dy", ("Dy",)), ("tb", ("Tb",))):
-            kg = sum(row[f"re_kg_{el}"] for el in elements if el in members) if costable else math.nan
-            out[f"{name}_kg_per_kg"] = kg / mass if costable else math.nan
-        if costable:
-            total = sum(out[f"oxide_{g}_kg_per_kg"] for g in (*PRICE_GROUPS, OTHER_GROUP)) * mass
-            assert math.isclose(total, r.oxide_cost_usd_per_motor, rel_tol=1e-9, abs_tol=1e-12)
-        out["note"] = (label("magnets.note.cannot_be_sized") if not sizable else
-                       label("magnets.note.cannot_be_costed") if not costable else
-                       "" if r.magnet_id in with_content else label("magnets.note.no_content"))
-        rows.append(out)
-    return pd.DataFrame(rows)
 
 
 SLIDER_RANGES = {
@@ -309,8 +238,9 @@ def _description(key: str, per_kg: pd.DataFrame) -> str:
 def magnet_cost_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt.VConcatChart:
     """Two panels sharing the sliders: cost per motor of each material (bars, grey where the material is
     rated below the required temperature) and the heavy rare earths each motor would carry. ``per_kg_table``
-    comes from :func:`magnet_per_kg_table`; materials that cannot be sized or costed keep a row with their note
-    and no bar."""
+    comes from ``widgets.magnets.cost.magnet_per_kg_table``; materials that cannot be sized or costed keep a row
+    with their note and no bar."""
+    per_kg_table = with_words(per_kg_table)
     concat = (alt.vconcat(_cost_panel(per_kg_table), _heavy_panel(per_kg_table), spacing=30)
               .add_params(*_params(sliders, SLIDER_RANGES, per_kg_table)).resolve_scale(color="shared"))
     return finish(concat, title=label("magnets.cost.title"), subtitle=label("magnets.cost.subtitle"),
@@ -320,6 +250,7 @@ def magnet_cost_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt
 def heavy_re_chart(per_kg_table: pd.DataFrame, sliders: MagnetSliders) -> alt.LayerChart:
     """The heavy-rare-earth panel on its own, with the two sliders it moves with (baseline mass, required
     temperature)."""
+    per_kg_table = with_words(per_kg_table)
     panel = _heavy_panel(per_kg_table).add_params(*_params(sliders, ("required_temp_c", "baseline_mass_kg"), per_kg_table))
     return finish(panel, title=label("magnets.heavy.title"), subtitle=label("magnets.heavy.subtitle"),
                   description=_description("magnets.heavy.description", per_kg_table))

@@ -14,8 +14,8 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish
-from widgets.labels import keys, label
-from widgets.models import checks
+from widgets.core.labels import keys, label
+from widgets.core import checks
 
 #: Architectures of the motors table (its schema's enum) in display order, each with a fixed colour so a
 #: filtered chart keeps its colours; grey marks the programmes whose magnet material no source states.

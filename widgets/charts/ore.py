@@ -1,37 +1,24 @@
 """Ore grade–tonnage–cost chart: whole-chain cost per kg of oxide (mine to separated oxide) against head
 grade, with the breakeven grade moving as the reader drags the sliders, and the published deposit estimates
 placed on the curve. The cost slider is a whole-chain operating cost per tonne of ore (see
-:func:`widgets.models.ore.whole_chain_opex_usd_per_t_ore` for how the starting value is derived).
+:func:`widgets.ore.model.whole_chain_opex_usd_per_t_ore` for how the starting value is derived).
 
-The Vega expressions below restate :mod:`widgets.models.ore`'s equations; the parity test
+The Vega expressions below restate :mod:`widgets.ore.model`'s equations; the parity test
 (``tests/test_charts_ore.py``) evaluates the chart at several slider positions and compares.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
 from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
-from widgets.labels import label
-from widgets.models import ore
+from widgets.core.labels import label
+from widgets.ore import model as ore
+from widgets.ore.model import OreSliders
 
 GRADE_GRID_PCT = np.round(np.geomspace(0.5, 15.0, 120), 4)
-
-
-@dataclass(frozen=True)
-class OreSliders:
-    """Initial slider positions (taken from data by the caller)."""
-
-    opex_usd_per_t_ore: float
-    recovery_pct: float
-    ndpr_share_of_treo_pct: float
-    ndpr_oxide_price_usd_per_kg: float
-    dytb_share_of_treo_pct: float
-    dytb_oxide_price_usd_per_kg: float
-    other_oxide_price_usd_per_kg: float
 
 
 # Vega expressions (param names are the model's argument names).

@@ -2,7 +2,7 @@
 fleet cases (status quo, each diversification alone, all three), side by side, with sliders for the
 fleet size and the two shock prices.
 
-Each case's demand comes from :func:`widgets.models.fleet.fleet_demand` at a reference fleet size; the
+Each case's demand comes from :func:`widgets.fleet.model.fleet_demand` at a reference fleet size; the
 model is linear in the number of vehicles and in the prices, so the Vega expressions below rescale it:
 
     scale          = annual_vehicles / reference_vehicles
@@ -21,9 +21,9 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import finish, OKABE_ITO, slider, WIDTH_PX
-from widgets.labels import label
-from widgets.models import checks
-from widgets.models.fleet import GROUPS, FleetResult
+from widgets.core.labels import label
+from widgets.core import checks
+from widgets.fleet.model import GROUPS, FleetResult
 
 PANEL_HEIGHT_PX = 170
 GROUP_COLOURS = {"ndpr": OKABE_ITO[0], "dytb": OKABE_ITO[1]}

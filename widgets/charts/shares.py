@@ -1,5 +1,5 @@
 """China's share of world rare-earth output by stage (mining, separation, refining, magnet making): one bar per
-source and year, stated or computed from tonnes by :func:`widgets.models.shares.country_shares`. Sources that
+source and year, stated or computed from tonnes by :func:`widgets.shares.model.country_shares`. Sources that
 disagree are separate bars, never averaged; the bar's colour is the row's confidence, and the tooltip names the
 source, its basis and, for a computed share, the two tonnages it divides. A static chart (no slider)."""
 from __future__ import annotations
@@ -8,8 +8,8 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import CONFIDENCE_COLOURS, WIDTH_PX, finish
-from widgets.labels import label
-from widgets.models.shares import STAGES, country_shares
+from widgets.core.labels import label
+from widgets.shares.model import STAGES, country_shares
 
 ROW_PX = 22
 PROJECTION_OPACITY = 0.45

@@ -25,7 +25,7 @@ def finish(chart: alt.TopLevelMixin, *, title: str, description: str, subtitle: 
 def slider(prefix: str, name: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
     """A Vega-Lite param bound to a range input, labelled ``label(f"{prefix}.slider.{name}")``.
     The range widens to include the starting value, so data never starts a slider off its scale."""
-    from widgets.labels import label
+    from widgets.core.labels import label
     low, high = min(low, value), max(high, value)
     return alt.param(name=name, value=value,
                      bind=alt.binding_range(min=low, max=high, step=step, name=label(f"{prefix}.slider.{name}") + " "))

@@ -5,9 +5,9 @@ Two panels share the slider: an overview from 2000 (the first catalogue listing,
 view of 2023–2027, one row per instrument, where the announcement (filled circle), the date the rule takes
 effect (open diamond) and the span of a suspension (bar) can be told apart.
 
-The slider is a day index counted from ``ORIGIN``; :func:`events_on` computes in Python what the chart computes
-in Vega (which events lie after the chosen day), and the parity test (``tests/test_charts_timeline.py``)
-evaluates the chart at several slider positions and compares.
+The slider is a day index counted from ``ORIGIN``; ``widgets.timeline.model.events_on`` computes in Python what
+the chart computes in Vega (which events lie after the chosen day), and the parity test
+(``tests/test_charts_timeline.py``) evaluates the chart at several slider positions and compares.
 """
 from __future__ import annotations
 
@@ -17,92 +17,27 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
-from widgets.labels import label, language
-from widgets.models import checks
+from widgets.core import checks
+from widgets.core.labels import label, language
+from widgets.timeline.model import (DAY_MS, DETAIL_START, END, FAMILY_ORDER, ORIGIN, ORIGIN_MS,  # noqa: F401 (re-exported)
+                                    day_index, day_of_index, events_on, timeline_events)
 
-ORIGIN = pd.Timestamp("1998-01-01")
-END = pd.Timestamp("2027-12-31")
-DETAIL_START = pd.Timestamp("2023-01-01")
-DAY_MS = 86_400_000
-ORIGIN_MS = int(ORIGIN.value // 1_000_000)
-#: The chart colours measures by family (the schema's rule types, grouped so that nine colours suffice).
-FAMILIES = {"export_quota": "quota", "technology_catalogue": "technology", "technology_rule": "technology",
-            "element_licence": "licence", "end_use_ban": "licence", "origin_rule": "abroad",
-            "value_share_rule": "abroad", "equipment_controls": "equipment", "suspension": "suspension",
-            "administration": "law", "event": "event", "partnership": "agreement", "framework": "agreement"}
-FAMILY_ORDER = ("quota", "technology", "licence", "abroad", "equipment", "suspension", "law", "event", "agreement")
-RULE_TYPES = tuple(FAMILIES)
-#: One colour per family: Okabe & Ito first, then two dark neutrals (grey is kept for "after the date").
+#: One colour per family (``FAMILY_ORDER``): Okabe & Ito first, then two dark neutrals (grey is kept for "after
+#: the date").
 RULE_TYPE_COLOURS = (OKABE_ITO[6], OKABE_ITO[0], OKABE_ITO[3], OKABE_ITO[1], OKABE_ITO[4], "#000000",
                      OKABE_ITO[5], OKABE_ITO[2], "#6A3D9A")
 FUTURE_COLOUR = "#C8C8C8"
 ROW_PX = 20
 PLOT_PX = WIDTH_PX - 80  # room for the instrument names left of the lower panel
 LANE_PX = 18
-_COLUMNS = ("regulation_id", "short_en", "short_ja", "date_announced", "jurisdiction", "instrument", "title_en",
-            "controls_en",
-            "rule_type", "effective_date", "suspended_until", "source_id", "confidence")
 
 
-def _ms(day: pd.Timestamp) -> int:
-    return int(pd.Timestamp(day).value // 1_000_000)
-
-
-def _iso(value: object) -> str | None:
-    return None if checks.is_missing(value) else pd.Timestamp(value).date().isoformat()
-
-
-def day_index(day: object) -> int:
-    """Whole days from ``ORIGIN`` to ``day`` (a date, Timestamp or ISO string) — the slider's value for it."""
-    stamp = pd.Timestamp(day)
-    index = (stamp.normalize() - ORIGIN).days
-    return int(checks.number("day", index, minimum=0, maximum=(END - ORIGIN).days,
-                             unit=f"days from {ORIGIN.date()} (a date from {ORIGIN.date()} to {END.date()})"))
-
-
-def day_of_index(index: int) -> pd.Timestamp:
-    """The date a slider position stands for (inverse of :func:`day_index`)."""
-    checks.number("here_day", index, minimum=0, maximum=(END - ORIGIN).days, unit="days")
-    return ORIGIN + pd.Timedelta(days=int(index))
-
-
-def timeline_events(regulations: pd.DataFrame) -> pd.DataFrame:
-    """One row per regulation with ISO date strings for the axis, the same dates as epoch milliseconds for the
-    slider comparisons, and the rule type's display name; sorted by announcement date, then identifier."""
-    for column in _COLUMNS:
-        checks.choice("regulations column", column, list(regulations.columns))
-    checks.not_empty("regulations", regulations, "give the regulations table")
-    rows = []
-    for row in regulations.itertuples(index=False):
-        rule_type = checks.choice(f"regulations (regulation_id={row.regulation_id!r}) rule_type", row.rule_type,
-                                  RULE_TYPES)
-        if checks.is_missing(row.date_announced):
-            raise ValueError(label("error.empty", name=f"regulations (regulation_id={row.regulation_id!r}) "
-                                                       "date_announced", allowed="every event needs a date"))
-        announced = pd.Timestamp(row.date_announced)
-        effective = None if checks.is_missing(row.effective_date) else pd.Timestamp(row.effective_date)
-        until = None if checks.is_missing(row.suspended_until) else pd.Timestamp(row.suspended_until)
-        rows.append({
-            "regulation_id": row.regulation_id, "name": row.short_ja if language() == "ja" else row.short_en,
-            "jurisdiction": row.jurisdiction, "rule_type": rule_type,
-            "rule_type_label": label(f"timeline.family.{FAMILIES[rule_type]}"),
-            "instrument": row.instrument, "title_en": row.title_en, "controls_en": row.controls_en,
-            "announced": _iso(announced), "announced_ms": _ms(announced),
-            "effective": _iso(effective), "effective_ms": None if effective is None else _ms(effective),
-            "suspended_until": _iso(until), "suspended_until_ms": None if until is None else _ms(until),
-            "source_id": row.source_id, "confidence": row.confidence})
-    frame = pd.DataFrame(rows)
-    return frame.sort_values(["announced_ms", "regulation_id"], kind="stable").reset_index(drop=True)
-
-
-def events_on(events: pd.DataFrame, day: object) -> pd.DataFrame:
-    """``events`` with two flags for the chosen ``day`` (what the chart greys out):
-    after = announced later than ``day``; effective_after = takes effect later than ``day`` (False if no date)."""
-    here = _ms(pd.Timestamp(day))
-    out = events.copy()
-    out["after"] = out["announced_ms"] > here
-    out["effective_after"] = out["effective_ms"].map(lambda ms: False if checks.is_missing(ms) else ms > here)
-    return out
+def labelled_events(regulations: pd.DataFrame) -> pd.DataFrame:
+    """The model's events with what the reader sees: the measure's name and family in the active language."""
+    events = timeline_events(regulations)
+    events["name"] = events["short_ja"] if language() == "ja" else events["short_en"]
+    events["rule_type_label"] = events["family"].map(lambda family: label(f"timeline.family.{family}"))
+    return events
 
 
 HERE_MS_EXPR = f"({ORIGIN_MS} + here_day * {DAY_MS})"
@@ -156,7 +91,7 @@ def regulation_timeline_chart(regulations: pd.DataFrame, here_day_index: int) ->
     here = alt.param(name="here_day", value=int(here_day_index),
                      bind=alt.binding_range(min=0, max=last, step=1,
                                             name=label("timeline.slider.here_day", origin=ORIGIN.date()) + " "))
-    events = timeline_events(regulations)
+    events = labelled_events(regulations)
     flags = {"after": f"datum.announced_ms > {HERE_MS_EXPR}",
              "effective_after": f"isValid(datum.effective_ms) && datum.effective_ms > {HERE_MS_EXPR}"}
 
@@ -175,7 +110,7 @@ def regulation_timeline_chart(regulations: pd.DataFrame, here_day_index: int) ->
                 .properties(width=PLOT_PX, height=alt.Step(LANE_PX), title=label("timeline.panel.overview", start=ORIGIN.year, end=END.year)))
 
     # detail: 2023 → 2027, one row per instrument announced since 2023
-    recent = events[events["announced_ms"] >= _ms(DETAIL_START)]
+    recent = events[events["announced_ms"] >= int(DETAIL_START.value // 1_000_000)]
     narrow = alt.Scale(type="utc", domain=[DETAIL_START.isoformat(), (END + pd.Timedelta(days=1)).isoformat()])
     order = list(recent["name"])
     y = alt.Y("name:N", sort=order, title=label("timeline.axis.rule"), axis=alt.Axis(labelLimit=260))

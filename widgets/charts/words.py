@@ -1,5 +1,5 @@
 """Where model result codes become words: every chart and explorer that shows a model's verdict calls these
-functions, which look the words up in ``widgets/labels.csv`` (English or Japanese by ``KIT_LANG``).
+functions, which look the words up in ``widgets/core/labels.csv`` (English or Japanese by ``KIT_LANG``).
 Models return codes and numbers only, so the same model result reads the same in both languages."""
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from widgets.labels import label, language
+from widgets.core.labels import label, language
 
 
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -24,6 +24,26 @@ def date_name(day: object) -> str:
     """'7 September 2010' / '2010年9月7日'."""
     day = pd.Timestamp(day)
     return label("words.date", day=day.day, month_name=MONTHS_EN[day.month - 1], month=day.month, year=day.year)
+
+
+def magnet_reason(result: pd.Series) -> str:
+    """A row of ``magnet_options`` in words: why a material fails the temperature or cannot be sized or costed
+    ('' when nothing is wrong)."""
+    texts = []
+    codes = [code for code in str(result.get("reason_codes") or "").split(";") if code]
+    for code in codes:
+        if code == "temp_unknown":
+            texts.append(label("reason.magnet.temp_unknown"))
+        elif code == "too_cold":
+            texts.append(label("reason.magnet.too_cold", rated=f"{result['max_operating_temp_c']:g}",
+                               required=f"{result['required_temp_c']:g}"))
+        elif code == "content_unknown":
+            elements = str(result.get("content_unknown_elements") or "").replace(";", ", ")
+            texts.append(label("reason.magnet.not_costed", elements=elements))
+    missing = [label(f"reason.magnet.{code}") for code in codes if code.startswith("missing_")]
+    if missing:
+        texts.append(label("reason.magnet.not_sized", missing=label("reason.and").join(missing)))
+    return "; ".join(texts)
 
 
 def regulation_name(regulation_id: str, regulations: pd.DataFrame) -> str:

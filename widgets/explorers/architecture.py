@@ -10,11 +10,12 @@ from dataclasses import asdict
 import ipywidgets as ipw
 import pandas as pd
 
-from widgets.charts.architecture import (ArchitectureSliders, architecture_ranking_chart, criterion_weights,
-                                         display_name)
+from widgets.charts.architecture import architecture_ranking_chart, display_name
+from widgets.motors.model import ArchitectureSliders, criterion_weights
+from widgets.charts.table import html_table
 from widgets.explorers.common import Explorer, ParamChart, STYLE_WIDE, number_input, results_table
-from widgets.labels import label
-from widgets.models import architecture
+from widgets.core.labels import label
+from widgets.motors import model as architecture
 
 # Relative energy index of the chosen architecture at the start: the PMSM baseline (no difference assumed).
 PMSM_BASELINE_INDEX = 100.0
@@ -22,15 +23,11 @@ PMSM_BASELINE_INDEX = 100.0
 
 def ranking_table(ranking: pd.DataFrame) -> str:
     """An HTML table of rank, architecture and weighted score (the model's ``rank_architectures`` output)."""
-    head = "".join(f"<th style='text-align:left;padding-right:1rem'>{html.escape(label(key))}</th>"
-                   for key in ("architecture.table.rank", "architecture.table.architecture",
-                               "architecture.table.score"))
-    body = "".join(
-        f"<tr><td>{row.rank}</td><td style='padding-right:1rem'>"
-        f"{html.escape(display_name('name', row.architecture))}</td>"
-        f"<td style='text-align:right'>{row.weighted_score_1_to_5:.2f}</td></tr>"
-        for row in ranking.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    header = [label(key) for key in ("architecture.table.rank", "architecture.table.architecture",
+                                     "architecture.table.score")]
+    rows = [[str(row.rank), display_name("name", row.architecture), f"{row.weighted_score_1_to_5:.2f}"]
+            for row in ranking.itertuples(index=False)]
+    return html_table(header, rows, numeric=(0, 2))
 
 
 def architecture_results(scores: pd.DataFrame, values: dict) -> tuple[pd.DataFrame, list[tuple[str, str]]]:

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 import ipywidgets as ipw
 from IPython.display import display
 
-from widgets.charts.book_renderer import ChartSpec
-from widgets.labels import label
+from widgets.charts.spec import ChartSpec
+from widgets.charts.table import pairs_table
+from widgets.core.labels import label
 
 LAYOUT_WIDE = ipw.Layout(width="30rem")
 STYLE_WIDE = {"description_width": "16rem"}
@@ -35,10 +36,8 @@ def show_error(area: ipw.HTML, error: ValueError) -> None:
 
 
 def results_table(rows: Iterable[tuple[str, str]]) -> str:
-    """An HTML table of (label, formatted value) pairs."""
-    body = "".join(f"<tr><th style='text-align:left;padding-right:1rem'>{html.escape(name)}</th>"
-                   f"<td style='text-align:right'>{html.escape(value)}</td></tr>" for name, value in rows)
-    return f"<table>{body}</table>"
+    """An HTML table of (label, formatted value) pairs (``widgets.charts.table.pairs_table``)."""
+    return pairs_table(rows)
 
 
 class Explorer:

@@ -11,10 +11,11 @@ import ipywidgets as ipw
 import numpy as np
 import pandas as pd
 
-from widgets.charts.words import finding_text, regulation_name
+from widgets.charts.table import html_table
+from widgets.charts.words import date_name, finding_text, regulation_name
 from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer
-from widgets.labels import label
-from widgets.models.exposure import END_USES, FORMS, ITEM_COLUMNS, ORIGINS, assess_items
+from widgets.core.labels import label
+from widgets.exposure.model import END_USES, FORMS, ITEM_COLUMNS, ORIGINS, assess_items
 
 #: Grid columns: (items column, width).
 GRID_COLUMNS = (("item", "15rem"), ("form", "9rem"), ("rare_earth_elements", "7rem"), ("made_in_china", "5rem"),
@@ -129,13 +130,10 @@ def assessment_rows(regulations: pd.DataFrame, control_list_items: pd.DataFrame,
 
 
 def _html(rows: list[list[str]], in_force: list[str], on_date: object) -> str:
-    head = "".join(f"<th scope='col'>{html.escape(label(f'exposure.out.{key}'))}</th>"
-                   for key in ("item", "licence", "reason"))
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    rules = label("exposure.out.in_force", date=pd.Timestamp(on_date).date().isoformat(),
+    header = [label(f"exposure.out.{key}") for key in ("item", "licence", "reason")]
+    rules = label("exposure.out.in_force", date=date_name(on_date),
                   rules=", ".join(in_force) or label("exposure.out.none"))
-    return (f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-            f"<p>{html.escape(rules)}</p>")
+    return html_table(header, rows, row_header=0) + f"<p>{html.escape(rules)}</p>"
 
 
 def exposure_explorer(regulations: pd.DataFrame, control_list_items: pd.DataFrame, items: pd.DataFrame,

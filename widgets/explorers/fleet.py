@@ -9,12 +9,13 @@ from dataclasses import asdict
 import ipywidgets as ipw
 import pandas as pd
 
-from widgets.charts.fleet import FleetSliders, fleet_chart
+from widgets.charts.fleet import fleet_chart
+from widgets.fleet.model import FleetSliders
 from widgets.explorers.common import Explorer, ParamChart, STYLE_WIDE, number_input, results_table, show_error, slider
-from widgets.labels import label
-from widgets.models import checks
-from widgets.models.fleet import fleet_demand
-from widgets.models.fleet_levers import architecture_mix_pct, fleet_inputs_from_levers
+from widgets.core.labels import label
+from widgets.core import checks
+from widgets.fleet.model import fleet_demand
+from widgets.fleet.levers import architecture_mix_pct, fleet_inputs_from_levers
 
 # The share levers are sliders (they cannot leave 0–100 %); fleet size and prices are typed, so a bad
 # value reaches the model and its message.

@@ -3,29 +3,23 @@
 earths it carries, what it costs per motor (or why it cannot be sized), and the cost chart."""
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import asdict, fields
 
 import ipywidgets as ipw
 import pandas as pd
 
-from widgets.charts.magnets import MagnetSliders, magnet_cost_chart, magnet_per_kg_table, one_content_row_per_element
-from widgets.models.magnet_profiles import material_profiles
+from widgets.charts.magnets import magnet_cost_chart, with_words
+from widgets.charts.table import html_table
+from widgets.charts.words import magnet_reason
+from widgets.magnets.cost import MagnetSliders, magnet_per_kg_table, one_content_row_per_element
+from widgets.magnets.profiles import material_profiles
 from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer, ParamChart, number_input
-from widgets.labels import label
-from widgets.models.magnet_cost import magnet_options
+from widgets.core.labels import label
+from widgets.magnets.cost import magnet_options
 
 SLIDER_NAMES = tuple(field.name for field in fields(MagnetSliders))
 RESULT_COLUMNS = ("material", "meets", "mass", "heavy", "cost", "note")
-
-
-def html_table(header: list[str], rows: list[list[str]]) -> str:
-    """An HTML table with a header row; every cell is escaped."""
-    head = "".join(f"<th scope='col' style='text-align:left;padding-right:1rem'>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td style='padding-right:1rem'>{html.escape(cell)}</td>" for cell in row)
-                   + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _number(value: float, fmt: str) -> str:
@@ -51,8 +45,9 @@ def results_html(result: pd.DataFrame, names: dict[str, str], notes: dict[str, s
                      label("magnets.value.yes") if r.meets_temperature else label("magnets.value.no"),
                      _number(r.mass_needed_kg, ",.2f"), _number(r.heavy_re_kg, ",.3f"),
                      _number(r.material_cost_usd_per_motor, ",.0f"),
-                     notes.get(r.magnet_id, "") if r.reason == "ok" else r.reason])
-    return html_table([label(f"magnets.out.{column}") for column in RESULT_COLUMNS], rows)
+                     magnet_reason(pd.Series(r._asdict())) or notes.get(r.magnet_id, "")])
+    return html_table([label(f"magnets.out.{column}") for column in RESULT_COLUMNS], rows, row_header=0,
+                      numeric=(2, 3, 4))
 
 
 def magnet_explorer(magnets: pd.DataFrame, content: pd.DataFrame, baseline_magnet_id: str,
@@ -62,7 +57,7 @@ def magnet_explorer(magnets: pd.DataFrame, content: pd.DataFrame, baseline_magne
     :func:`one_content_row_per_element` pick one, without averaging."""
     table = material_profiles(magnets)
     content = one_content_row_per_element(content)
-    per_kg_first = magnet_per_kg_table(table, content, baseline_magnet_id)
+    per_kg_first = with_words(magnet_per_kg_table(table, content, baseline_magnet_id))
     names = dict(zip(per_kg_first["magnet_id"], per_kg_first["material"]))
     notes = dict(zip(per_kg_first["magnet_id"], per_kg_first["note"]))
     baseline = ipw.Dropdown(options=[(name, magnet_id) for magnet_id, name in names.items()],

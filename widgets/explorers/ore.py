@@ -3,25 +3,16 @@ and read contained and recoverable oxide, annual output, mine life, cost, margin
 thorium per year."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import ipywidgets as ipw
 import pandas as pd
 
-from widgets.charts.ore import OreSliders, deposit_points, ore_cost_chart
+from widgets.charts.ore import deposit_points, ore_cost_chart
 from widgets.explorers.common import Explorer, ParamChart, number_input, results_table
-from widgets.labels import label
-from widgets.models import ore
-
-
-@dataclass(frozen=True)
-class OreDeposit:
-    """Starting deposit inputs (from data)."""
-
-    ore_mt: float
-    grade_treo_pct: float
-    throughput_mt_ore_per_yr: float
-    tho2_grade_pct: float
+from widgets.core.labels import label
+from widgets.ore import model as ore
+from widgets.ore.model import OreDeposit, OreSliders
 
 
 def ore_results(values: dict) -> list[tuple[str, str]]:

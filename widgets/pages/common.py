@@ -30,8 +30,10 @@ class Numbers:
         return self._values.items()
 
     def glue_all(self) -> "Numbers":
-        """Glue every value as Markdown under ``<prefix>_<name>`` (``{glue:md}`prefix_name``` in the prose)."""
-        from widgets.book import glue_text
+        """Switch on the kit's chart renderer, then glue every value as Markdown under ``<prefix>_<name>`` (``{glue:md}`prefix_name``` in the prose)."""
+        from widgets.charts import renderer
+        from widgets.pages.book import glue_text
+        renderer.enable()
         for name, value in self._values.items():
             glue_text(f"{self._prefix}_{name}", value)
         return self

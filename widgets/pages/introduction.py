@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from widgets.book import date_text, figure, number_text
-from widgets.charts.timeline import day_index, events_on, timeline_events
+from widgets.pages.book import date_text, figure, number_text
+from widgets.timeline.model import day_index, events_on, timeline_events
 from widgets.charts.words import regulation_name
-from widgets.data import load_table
-from widgets.labels import language
-from widgets.models.shares import country_shares, share_pct
+from widgets.core.data import load_table
+from widgets.core.labels import language
+from widgets.shares.model import country_shares, share_pct
 from widgets.pages.common import Numbers
-from widgets.scenarios import exposure as sc
+from widgets.exposure import start as sc
 
 DATES = {  # name: (regulation_id, column)
     "collision": ("cn-jp-2010-collision", "date_announced"),

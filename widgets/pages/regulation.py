@@ -9,14 +9,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from widgets.book import date_text, figure, month_text, number_text, round_to, row
+from widgets.pages.book import date_text, figure, month_text, number_text, round_to, row
 from widgets.charts import exposure as charts
 from widgets.charts.words import month_verdicts, regulation_name
-from widgets.labels import label, language
-from widgets.models.exposure import (ValueRuleInputs, assembly_value_limit_usd, magnet_part_i_share_pct,
+from widgets.core.labels import label, language
+from widgets.exposure.model import (ValueRuleInputs, assembly_value_limit_usd, magnet_part_i_share_pct,
                                      monthly_findings, timeline)
 from widgets.pages.common import Numbers
-from widgets.scenarios import exposure as sc
+from widgets.exposure import start as sc
 
 DATES = {  # name: (regulation_id, column)
     "cat2023": ("cn-catalogue-2023", "date_announced"),

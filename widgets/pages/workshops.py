@@ -104,7 +104,7 @@ def plan_markdown(name: str = SEMINAR):
     """The plan as a MyST table: chapter (linked), minutes, what the session covers, what it cuts."""
     from IPython.display import Markdown
 
-    from widgets.labels import label
+    from widgets.core.labels import label
     workshop = load(name)
     head = " | ".join(label(f"workshop.table.{c}") for c in ("chapter", "minutes", "plan", "cut"))
     lines = [f"| {head} |", "|---|---|---|---|"]
@@ -119,7 +119,7 @@ def plan_markdown(name: str = SEMINAR):
 def glue_slot(stem: str, name: str = SEMINAR) -> Slot:
     """Glue this chapter's slot of the plan (``slot_minutes``, ``slot_total``, ``slot_plan``, ``slot_cut``) for
     its instructor notes."""
-    from widgets.book import glue_text
+    from widgets.pages.book import glue_text
     workshop = load(name)
     slot = workshop.slot(stem)
     for key, value in (("minutes", slot.minutes), ("total", workshop.minutes), ("plan", slot.plan),

@@ -1,0 +1,80 @@
+"""Set up JupyterLab (inside the project's venv only) for a seminar room.
+
+Writes, under the venv (never the user's home):
+
+- ``share/jupyter/lab/settings/overrides.json``: MyST Markdown chapters open as notebooks (what
+  jupytext's "set-default-viewer" would put in the user's home); no "official Jupyter news" prompt and
+  no update check;
+- ``etc/jupyter/jupyter_server_config.json`` (the ``.d`` folder beside it only enables extensions): the server fetches no news feed,
+  checks no update, lists no extensions from PyPI, and a save that changes no cell of a chapter leaves
+  the chapter byte-identical (``widgets.build.lab_server.keep_unchanged_chapter``), so opening, running and
+  autosaving a chapter never dirties the checkout;
+- ``share/jupyter/labextensions/kit-vega6/``: the renderer that draws Vega-Lite 6 chart outputs with the
+  book's vendored Vega bundle (``_assets/labextension/kit-vega6`` plus ``_assets/static/vega/vega-bundle.js``).
+
+Usage: ``python widgets/build/lab_settings.py .venv``.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+JUPYTEXT_VIEWERS = {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}
+SEMINAR_SETTINGS = {
+    # "Would you like to get notified about official Jupyter news?" never asked; no update check.
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+    # The extension manager would query PyPI when opened.
+    "@jupyterlab/extensionmanager-extension:plugin": {"enabled": False},
+}
+SERVER_CONFIG = {
+    "LabApp": {
+        "news_url": None,
+        "check_for_updates_class": "jupyterlab.handlers.announcements.NeverCheckForUpdate",
+        "extension_manager": "readonly",
+    },
+    "ContentsManager": {"pre_save_hook": "widgets.build.lab_server.keep_unchanged_chapter"},
+}
+LAB_EXTENSION = ROOT / "_assets" / "labextension" / "kit-vega6"
+VEGA_BUNDLE = ROOT / "_assets" / "static" / "vega" / "vega-bundle.js"
+
+
+def write_overrides(venv: Path) -> Path:
+    path = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    overrides = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    plugin = overrides.setdefault("@jupyterlab/docmanager-extension:plugin", {})
+    plugin.setdefault("defaultViewers", {}).update(JUPYTEXT_VIEWERS)
+    for plugin_id, settings in SEMINAR_SETTINGS.items():
+        overrides.setdefault(plugin_id, {}).update(settings)
+    path.write_text(json.dumps(overrides, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def write_server_config(venv: Path) -> Path:
+    path = venv / "etc" / "jupyter" / "jupyter_server_config.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for section, values in SERVER_CONFIG.items():
+        config.setdefault(section, {}).update(values)
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def install_lab_extension(venv: Path) -> Path:
+    target = venv / "share" / "jupyter" / "labextensions" / LAB_EXTENSION.name
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(LAB_EXTENSION, target)
+    shutil.copy2(VEGA_BUNDLE, target / "static" / VEGA_BUNDLE.name)
+    for licence in VEGA_BUNDLE.parent.glob("*LICENSE*"):
+        shutil.copy2(licence, target / "static" / licence.name)
+    return target
+
+
+if __name__ == "__main__":
+    venv = Path(sys.argv[1])
+    print("JupyterLab settings:", write_overrides(venv))
+    print("Jupyter server config:", write_server_config(venv))
+    print("JupyterLab extension:", install_lab_extension(venv))

@@ -1,0 +1,1 @@
+"""China's share of world output by stage and source, never averaged (``model``)."""
