@@ -7,6 +7,7 @@
 #   make freshness  the regulations and prices rows to re-verify first (oldest first)
 #   make bench  benchmark: build times, execution floor, explorer latency, Lighthouse per page -> _build/bench.json
 #   make lighthouse  only the Lighthouse part of the benchmark, merged into _build/bench.json
+#   make lock   re-resolve requirements.txt from pyproject.toml (LOCK_FLAGS=--upgrade moves every pin)
 #   make clean  remove build output (keeps .venv)
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +16,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book book-ja test lab serve bench lighthouse clean browser node check-python freshness
+.PHONY: book book-ja test lab serve bench lighthouse clean browser node check-python freshness lock
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -23,7 +24,7 @@ check-python:
 $(STAMP): requirements.txt pyproject.toml widgets/build/lab_settings.py $(wildcard _assets/labextension/kit-vega6/*.json _assets/labextension/kit-vega6/static/*.js) | check-python
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -r requirements.txt
 	$(PY) -m widgets.build.lab_settings $(VENV)
 	touch $(STAMP)
 
@@ -68,6 +69,10 @@ bench: $(STAMP) browser node
 lighthouse: $(STAMP) browser node
 	@test -f _build/html/index.html || $(MAKE) book
 	$(PY) -m widgets.build.benchmark --only lighthouse
+
+lock: $(STAMP)
+	$(PY) -m pip install --quiet "pip-tools>=7.5"
+	$(PY) -m widgets.build.lock $(LOCK_FLAGS)
 
 clean:
 	rm -rf _build .pytest_cache

@@ -34,7 +34,23 @@ def test_plain_converts_numpy_and_timestamps():
     assert book.plain(pd.Timestamp("2025-04-04")) == "2025-04-04"
 
 
-def test_source_check_quotes_the_report_and_cites_sources():
+@pytest.fixture
+def in_the_book(monkeypatch):
+    """Run as the book's build runs its kernels: displayed Markdown carries citation roles."""
+    monkeypatch.setenv(book.OUTPUT_ENV, "book")
+
+
+@pytest.fixture
+def in_jupyterlab(monkeypatch):
+    monkeypatch.delenv(book.OUTPUT_ENV, raising=False)
+
+
+def test_source_check_in_jupyterlab_links_its_sources_instead_of_roles(in_jupyterlab):
+    text = book.source_check("c049").data
+    assert "{cite" not in text and "](a5_bibliography.md" in text and text.startswith(":::{admonition}")
+
+
+def test_source_check_quotes_the_report_and_cites_sources(in_the_book):
     text = book.source_check("c056").data
     assert text.startswith(":::{admonition} Source check · differs")
     assert ":class: warning" in text
@@ -84,7 +100,7 @@ def test_dollar_signs_in_data_text_cannot_open_maths():
     assert "$" not in text.replace("\\$", "")
 
 
-def test_source_checks_table_has_one_row_per_claim_with_verdict_and_citations():
+def test_source_checks_table_has_one_row_per_claim_with_verdict_and_citations(in_the_book):
     text = book.source_checks_table(["c017", "c049"]).data
     assert text.startswith(":::{table}")
     rows = [line for line in text.splitlines() if line.startswith("| c")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 import pytest
 
 from conftest import small_control_lists, small_regulations
@@ -31,6 +32,15 @@ def test_results_follow_the_date():
     assert _row(explorer, "motor")[0] == NO
     explorer.inputs["on_date"].value = dt.date(2025, 3, 1)               # before every rule
     assert [_row(explorer, n)[0] for n in ("abroad", "china", "motor")] == [NO, NO, NO]
+
+
+def test_an_unknown_value_stays_empty_and_the_explorer_starts_without_a_message():
+    table = items(item("abroad"), item("motor", form="assembly", value=np.nan))   # the motor's value is unknown
+    explorer = exposure_explorer(small_regulations(), small_control_lists(), table, dt.date(2026, 12, 1))
+    motor = explorer.grid.rows[1]
+    assert motor.cells["value_usd"].value == ""           # an empty box, not a zero the model would reject
+    assert np.isnan(motor.record()["value_usd"])
+    assert explorer.last_error is None and _row(explorer, "motor")[0] == NO
 
 
 def test_the_contested_reading_switch_tests_the_motor():
@@ -65,7 +75,8 @@ def test_add_edit_and_remove_rows():
 
 @pytest.mark.parametrize("edit, parameter", [
     (lambda e: setattr(e.grid.rows[0].cells["rare_earth_elements"], "value", "Nd;Xx"), "rare_earth_elements"),
-    (lambda e: setattr(e.grid.rows[0].cells["value_usd"], "value", -5.0), "value_usd"),
+    (lambda e: setattr(e.grid.rows[0].cells["value_usd"], "value", "-5"), "value_usd"),
+    (lambda e: setattr(e.grid.rows[0].cells["value_usd"], "value", "about 40"), label("exposure.grid.value_usd")),
     (lambda e: setattr(e.grid.rows[1].cells["item"], "value", "abroad"), "more than once"),
     (lambda e: e.grid.remove_row(e.grid.rows[-1]), "add at least one item"),
     (lambda e: setattr(e.inputs["on_date"], "value", None), label("exposure.input.on_date")),

@@ -47,6 +47,11 @@ def test_historical_regulations_and_older_price_points_are_not_current():
     assert prices["commodity"].is_unique
 
 
-def test_note_under_a_chapter_title_names_dates_and_the_newest_source():
+def test_note_under_a_chapter_title_names_dates_and_the_newest_source(monkeypatch):
+    from widgets.pages.book import OUTPUT_ENV
+    monkeypatch.setenv(OUTPUT_ENV, "book")  # in the book the newest source is a citation role
     text = freshness.freshness_note("02_regulation", today="2026-12-01").data
     assert text.startswith(":::{admonition}") and "{cite:t}`" in text and "1 December 2026" in text
+    monkeypatch.delenv(OUTPUT_ENV)  # in JupyterLab, a link a reader can follow, and no role
+    lab = freshness.freshness_note("02_regulation", today="2026-12-01").data
+    assert "{cite" not in lab and "](a5_bibliography.md" in lab

@@ -8,11 +8,11 @@ Writes, under the venv (never the user's home):
 - ``etc/jupyter/jupyter_server_config.json`` (the ``.d`` folder beside it only enables extensions): the server fetches no news feed,
   checks no update, lists no extensions from PyPI, and a save that changes no cell of a chapter leaves
   the chapter byte-identical (``widgets.build.lab_server.keep_unchanged_chapter``), so opening, running and
-  autosaving a chapter never dirties the checkout;
+  autosaving a chapter never dirties the checkout; kernels talk over encrypted sockets;
 - ``share/jupyter/labextensions/kit-vega6/``: the renderer that draws Vega-Lite 6 chart outputs with the
   book's vendored Vega bundle (``_assets/labextension/kit-vega6`` plus ``_assets/static/vega/vega-bundle.js``).
 
-Usage: ``python widgets/build/lab_settings.py .venv``.
+Usage: ``python -m widgets.build.lab_settings .venv``.
 """
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ SERVER_CONFIG = {
         "extension_manager": "readonly",
     },
     "ContentsManager": {"pre_save_hook": "widgets.build.lab_server.keep_unchanged_chapter"},
+    # Kernels get CurveZMQ keys (their kernelspec declares support): on a shared JupyterHub or a seminar
+    # server nobody on the machine can read another participant's code and outputs off the sockets.
+    "KernelManager": {"transport_encryption": "auto"},
 }
 LAB_EXTENSION = ROOT / "_assets" / "labextension" / "kit-vega6"
 VEGA_BUNDLE = ROOT / "_assets" / "static" / "vega" / "vega-bundle.js"

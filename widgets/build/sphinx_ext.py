@@ -4,13 +4,21 @@
 - ARIA fixes to the body docutils writes (``widgets.build.bookhtml.markup``);
 - the theme's stylesheet without Font Awesome's rules (``widgets.build.bookhtml.theme_css``);
 - the theme's icons become inline SVG through the template bridge named in ``_config.yml``
-  (``template_bridge: widgets.build.bookhtml.templates.KitTemplateLoader``).
+  (``template_bridge: widgets.build.bookhtml.templates.KitTemplateLoader``);
+- the kernels that execute the chapters talk to the build over encrypted sockets (``encrypt_build_kernels``)
+  and know they write for the book (``OUTPUT_ENV``: displayed Markdown then carries citation roles).
 """
 from __future__ import annotations
 
 from widgets.build.bookhtml.assets import select_page_scripts
 from widgets.build.bookhtml.markup import fix_body
 from widgets.build.bookhtml.theme_css import write_trimmed_theme_css
+
+import os
+
+from jupyter_client.manager import KernelManager
+
+from widgets.pages.book import OUTPUT_ENV
 
 LATE = 900  # after Sphinx, the theme, myst-nb and MathJax have put their scripts on the page
 
@@ -21,7 +29,21 @@ def _fix_body(app, pagename, templatename, context, doctree):
         context["body"] = fix_body(body)
 
 
+def encrypt_build_kernels() -> None:
+    """Start the build's kernels with CurveZMQ transport encryption (jupyter_client's ``"auto"`` policy: keys
+    are provisioned when the kernelspec declares ``supported_encryption: curve``, as ipykernel 7.3+ does).
+
+    Without it every kernel logs "Kernel is running over TCP without encryption" into the build log. myst-nb
+    creates its kernel managers without any configuration, so the policy is set as the default of the
+    ``KernelManager`` trait, for this build process only (JupyterLab gets it from its server config,
+    ``widgets.build.lab_settings``).
+    """
+    KernelManager.class_traits()["transport_encryption"].default_value = "auto"
+
+
 def setup(app):
+    encrypt_build_kernels()
+    os.environ[OUTPUT_ENV] = "book"  # inherited by the kernels myst-nb starts
     app.connect("html-page-context", _fix_body)
     app.connect("html-page-context", select_page_scripts, priority=LATE)
     app.connect("build-finished", write_trimmed_theme_css)

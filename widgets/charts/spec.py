@@ -36,6 +36,15 @@ class ChartSpec:
                   for param in spec.get("params", [])]
         return cls({**spec, "params": params})
 
+    @classmethod
+    def driven_by(cls, spec: dict, values: dict[str, object]) -> "ChartSpec":
+        """A copy of ``spec`` whose params named in ``values`` take those values and lose their sliders: the
+        chart of an explorer follows the explorer's inputs and offers no second set of controls."""
+        moved = cls.with_param_values(spec, values).spec
+        params = [{k: v for k, v in param.items() if k != "bind"} if param["name"] in values else param
+                  for param in moved.get("params", [])]
+        return cls({**moved, "params": params})
+
     def __repr__(self) -> str:
         title = self.spec.get("title", {})
         return f"<chart: {title.get('text', '') if isinstance(title, dict) else title}>"

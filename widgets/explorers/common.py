@@ -11,14 +11,21 @@ from IPython.display import display
 from widgets.charts.spec import ChartSpec
 from widgets.charts.table import pairs_table
 from widgets.core.labels import label
+from widgets.core.numbers import round_to
 
 LAYOUT_WIDE = ipw.Layout(width="30rem")
 STYLE_WIDE = {"description_width": "16rem"}
 
 
+#: Significant figures a starting value shows in an input box: a derived start such as 1.8011527 reads 1.801.
+INPUT_FIGURES = 4
+
+
 def number_input(key: str, value: float, step: float = 1.0) -> ipw.FloatText:
-    """A free-typed number (so bad values reach the model and its message) labelled from labels.csv."""
-    return ipw.FloatText(value=value, step=step, description=label(key), layout=LAYOUT_WIDE, style=STYLE_WIDE)
+    """A free-typed number (so bad values reach the model and its message) labelled from labels.csv,
+    starting at ``value`` rounded to ``INPUT_FIGURES`` significant figures."""
+    return ipw.FloatText(value=round_to(value, INPUT_FIGURES), step=step, description=label(key), layout=LAYOUT_WIDE,
+                         style=STYLE_WIDE)
 
 
 def slider(key: str, value: float, low: float, high: float, step: float) -> ipw.FloatSlider:
@@ -82,8 +89,9 @@ class Explorer:
 
 class ParamChart:
     """A chart whose inputs are all slider params: built once from the first values, then only its
-    params move (``ChartSpec.with_param_values``), which is what rebuilding would give at a fraction
-    of the time. ``build(values)`` must return the Altair chart for a dict of slider values."""
+    params move (``ChartSpec.driven_by``), which is what rebuilding would give at a fraction
+    of the time. The explorer's inputs drive those params, so the chart shows no sliders of its own.
+    ``build(values)`` must return the Altair chart for a dict of slider values."""
 
     def __init__(self, build: Callable[[dict], object]):
         self._build = build
@@ -92,4 +100,4 @@ class ParamChart:
     def __call__(self, values: dict) -> ChartSpec:
         if self._spec is None:
             self._spec = self._build(values).to_dict()
-        return ChartSpec.with_param_values(self._spec, values)
+        return ChartSpec.driven_by(self._spec, values)

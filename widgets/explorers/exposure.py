@@ -13,7 +13,8 @@ import pandas as pd
 
 from widgets.charts.table import html_table
 from widgets.charts.words import date_name, finding_text, regulation_name
-from widgets.explorers.common import LAYOUT_WIDE, STYLE_WIDE, Explorer
+from widgets.explorers.common import INPUT_FIGURES, LAYOUT_WIDE, STYLE_WIDE, Explorer
+from widgets.core.numbers import round_to
 from widgets.core.labels import label
 from widgets.exposure.model import END_USES, FORMS, ITEM_COLUMNS, ORIGINS, assess_items
 
@@ -28,9 +29,20 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _number(value: object) -> float | None:
-    """A grid number: missing (an unknown value) shows as an empty box."""
-    return None if value is None or (isinstance(value, float) and np.isnan(value)) else float(value)
+def _number_text(value: object) -> str:
+    """A grid number as the box shows it: empty for an unknown value (NaN), else the number."""
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else f"{float(value):g}"
+
+
+def _read_number(name: str, text: str) -> float:
+    """The number typed in a grid box; an empty box is an unknown value (NaN)."""
+    text = text.strip().replace(",", "")
+    if not text:
+        return np.nan
+    try:
+        return float(text)
+    except ValueError:
+        raise ValueError(label("error.not_a_number", name=name, value=text)) from None
 
 
 class ItemRow:
@@ -55,8 +67,10 @@ class ItemRow:
                                               value=origin, **cell("rare_earth_origin")),
             "made_with_chinese_technology": ipw.Checkbox(value=bool(row.get("made_with_chinese_technology", False)),
                                                          indent=False, **cell("made_with_chinese_technology")),
-            "value_usd": ipw.FloatText(value=_number(row.get("value_usd")), **cell("value_usd")),
-            "part_i_content_value_usd": ipw.FloatText(value=_number(row.get("part_i_content_value_usd")) or 0.0,
+            # a text box, so that an unknown value stays empty (a number box would turn it into 0)
+            "value_usd": ipw.Text(value=_number_text(row.get("value_usd")),
+                                  placeholder=label("exposure.grid.unknown_value"), **cell("value_usd")),
+            "part_i_content_value_usd": ipw.FloatText(value=round_to(float(row.get("part_i_content_value_usd") or 0.0), INPUT_FIGURES),
                                                       **cell("part_i_content_value_usd")),
         }
         self.remove = ipw.Button(description=label("exposure.grid.remove"), tooltip=label("exposure.grid.remove"),
@@ -68,8 +82,8 @@ class ItemRow:
 
     def record(self) -> dict:
         record = {column: widget.value for column, widget in self.cells.items()}
-        if record["value_usd"] is None:
-            record["value_usd"] = np.nan
+        record["value_usd"] = _read_number(f"{record['item']!r}: {label('exposure.grid.value_usd')}",
+                                           record["value_usd"])
         return record
 
 

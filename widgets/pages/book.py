@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 
 import pandas as pd
@@ -108,7 +109,7 @@ def _claim_sources(claim: pd.Series) -> str:
     from widgets.core.data import split_list
     keys = [claim["source_id"], *split_list(claim["other_source_ids"])]
     keys = [key for key in dict.fromkeys(keys) if key and key != "imaizumi2025report"]
-    return f"{{cite:p}}`{','.join(keys)}`" if keys else ""
+    return cite.markdown("p", keys) if keys else ""
 
 
 def freshness_note(stem: str):
@@ -177,10 +178,25 @@ def eval_markdown(value: object):
     return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
+#: Set to "book" by the book's Sphinx extension (``widgets.build.sphinx_ext``) for the kernels that execute the
+#: chapters: Markdown a chapter displays then carries MyST roles the build resolves (citations); anywhere
+#: else (JupyterLab, a script) it carries what a reader can read as it is.
+OUTPUT_ENV = "KIT_OUTPUT"
+
+
+def for_book() -> bool:
+    """Whether this kernel runs inside the book's build (``OUTPUT_ENV`` is "book")."""
+    return os.environ.get(OUTPUT_ENV) == "book"
+
+
 class _Citations:
-    """``cite.p("key")`` / ``cite.t("key")`` in ``{eval}``: in the book the chapter reader turns them into
-    ``{cite:p}`` / ``{cite:t}`` (sphinxcontrib-bibtex); in JupyterLab the kernel renders the same
-    author–year text, linked to the bibliography chapter. An unknown key raises (red in Lab)."""
+    """Citations, one syntax for the book and JupyterLab.
+
+    In prose, ``{eval}`cite.p("key")``` (or ``cite.t``): the book's chapter reader turns it into ``{cite:p}``
+    (sphinxcontrib-bibtex renders it and the strict build checks the key); in JupyterLab the kernel returns
+    the author–year text. In displayed Markdown (source checks, tables), ``cite.markdown("p", keys)`` gives
+    the role in the book and, elsewhere, the author–year text linked to the bibliography chapter with the
+    work's title as the link's tooltip. An unknown key raises (red in Lab, a failed build in the book)."""
 
     bibliography_page = "a5_bibliography.md"
 
@@ -190,29 +206,58 @@ class _Citations:
         from widgets.core.data import DATA_DIR
         return parse_file(str(DATA_DIR / "references.bib")).entries
 
-    def _author_year(self, key: str) -> tuple[str, str]:
+    def _entry(self, key: str):
         if key not in self._entries:
             raise KeyError(f"citation key {key!r} is not in data/references.bib")
-        entry = self._entries[key]
+        return self._entries[key]
+
+    def _author_year(self, key: str) -> tuple[str, str]:
+        entry = self._entry(key)
         people = entry.persons.get("author") or entry.persons.get("editor") or []
         names = [" ".join(person.last_names).replace("{", "").replace("}", "") for person in people]
         if not names:
-            names = [entry.fields.get("organization", key)]
+            names = [entry.fields.get("organization", key).replace("{", "").replace("}", "")]
         author = names[0] if len(names) == 1 else (" and ".join(names) if len(names) == 2 else f"{names[0]} et al.")
         return author, entry.fields.get("year", "n.d.")
 
-    def _link(self, text: str) -> str:
+    def _link(self, key: str, text: str) -> str:
         escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-        return f"[{escaped}]({self.bibliography_page})"
+        title = self._entry(key).fields.get("title", "").replace("{", "").replace("}", "").replace('"', "'")
+        return f'[{escaped}]({self.bibliography_page} "{title}")' if title else f"[{escaped}]({self.bibliography_page})"
+
+    def markdown(self, kind: str, keys: list[str]) -> str:
+        """The citation as Markdown: the MyST role in the book, the linked author–year text elsewhere."""
+        if kind not in ("p", "t"):
+            raise ValueError(f"Parameter 'kind' = {kind!r} is not allowed; use 'p' or 't'.")
+        if for_book():
+            for key in keys:
+                self._entry(key)
+            return f"{{cite:{kind}}}`{','.join(keys)}`"
+        if kind == "p":
+            return "\\[" + "; ".join(self._link(k, "{}, {}".format(*self._author_year(k))) for k in keys) + "\\]"
+        return "; ".join(f"{self._link(k, a)} \\[{y}\\]" for k, (a, y) in zip(keys, map(self._author_year, keys)))
+
+    def text(self, kind: str, keys: list[str]) -> str:
+        """The citation as plain text, for inline use in JupyterLab: '[Lynas Rare Earths Ltd, 2024]'."""
+        pairs = [self._author_year(key) for key in keys]
+        if kind == "p":
+            return "[" + "; ".join(f"{a}, {y}" for a, y in pairs) + "]"
+        return "; ".join(f"{a} [{y}]" for a, y in pairs)
+
+    def _inline(self, kind: str, keys: tuple[str, ...]):
+        # jupyterlab-myst shows a str inline as it is, but a Markdown result as a block: plain text in Lab
+        if for_book():
+            from IPython.display import Markdown
+            return Markdown(self.markdown(kind, list(keys)))
+        return self.text(kind, list(keys))
 
     def p(self, *keys: str):
-        from IPython.display import Markdown
-        return Markdown("\\[" + "; ".join(self._link("{}, {}".format(*self._author_year(k))) for k in keys) + "\\]")
+        """A parenthetical citation: [Lynas Rare Earths Ltd, 2024]."""
+        return self._inline("p", keys)
 
     def t(self, *keys: str):
-        from IPython.display import Markdown
-        parts = [f"{self._link(a)} \\[{y}\\]" for a, y in map(self._author_year, keys)]
-        return Markdown("; ".join(parts))
+        """A textual citation: Lynas Rare Earths Ltd [2024]."""
+        return self._inline("t", keys)
 
 
 cite = _Citations()

@@ -1,39 +1,79 @@
-"""Shared pieces of the chapter modules: a namespace of formatted values, and glueing it."""
+"""What every chapter module shares: ``Numbers``, the figures and short texts a chapter's prose shows.
+
+A chapter module computes its figures in one function, ``numbers()``; the chapter calls it once, in a hidden
+cell (``n = supply.numbers()``), and writes ``{eval}`n.bey_cost``` where the figure goes. JupyterLab
+evaluates the role in the kernel; the book's chapter reader (``widgets.build.eval_reader``) does the same at
+build time. Each value is already the text the reader sees: a number is formatted (and rounded to what its
+inputs carry) here, not in the prose.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from widgets.core.data import plain
+from widgets.core.numbers import round_to
+
+
+class MarkdownText(str):
+    """Text that is Markdown (bold, a list, an escaped ``\\$``): shown rendered, in the book and in JupyterLab."""
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
+
 
 class Numbers:
-    """Formatted values by name (attribute or item access); each value is the text the reader sees."""
+    """A chapter's figures by name (``n.name`` or ``n["name"]``), each the text the reader sees."""
 
-    def __init__(self, prefix: str):
-        self._prefix = prefix
+    def __init__(self, chapter: str):
+        self._chapter = chapter
         self._values: dict[str, str] = {}
 
+    def number(self, name: str, fmt: str, value: object) -> str:
+        """``value`` formatted with the format spec ``fmt`` (',.1f': 1,234.5; '.0f': 46)."""
+        number = plain(value)
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise TypeError(f"{self._chapter}: figure {name!r} needs a number, got {value!r}")
+        self._values[name] = format(number, fmt)
+        return self._values[name]
+
+    def rounded(self, name: str, fmt: str, value: object, significant: int = 2) -> str:
+        """A figure computed from rough inputs: rounded to ``significant`` figures, then formatted."""
+        return self.number(name, fmt, round_to(value, significant))
+
+    def text(self, name: str, text: object) -> str:
+        """Plain text (a date, a name, a list of elements): shown as it is, never read as Markdown."""
+        self._values[name] = str(text)
+        return self._values[name]
+
+    def date(self, name: str, value: object) -> str:
+        """A date as a reader writes it ('7 September 2010', '2010年9月7日')."""
+        from widgets.charts.words import date_name
+        return self.text(name, date_name(value))
+
+    def markdown(self, name: str, text: object) -> MarkdownText:
+        """Markdown text (emphasis, a bullet list, an escaped dollar sign): shown rendered."""
+        self._values[name] = MarkdownText(str(text))
+        return self._values[name]
+
     def __setitem__(self, name: str, value: object) -> None:
-        self._values[name] = str(value)
+        self.text(name, value)
 
     def __getitem__(self, name: str) -> str:
         return self._values[name]
 
     def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return self._values[name]
         except KeyError:
-            raise AttributeError(f"no figure {name!r} in {self._prefix}") from None
+            raise AttributeError(f"no figure {name!r} in chapter {self._chapter}") from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
 
+    def __dir__(self):
+        return [*super().__dir__(), *self._values]
+
     def items(self):
         return self._values.items()
-
-    def glue_all(self) -> "Numbers":
-        """Switch on the kit's chart renderer, then glue every value as Markdown under ``<prefix>_<name>`` (``{glue:md}`prefix_name``` in the prose)."""
-        from widgets.charts import renderer
-        from widgets.pages.book import glue_text
-        renderer.enable()
-        for name, value in self._values.items():
-            glue_text(f"{self._prefix}_{name}", value)
-        return self

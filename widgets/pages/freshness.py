@@ -24,7 +24,9 @@ MAX_AGE_DAYS = {"regulations": 180, "prices": 365}
 ID_COLUMNS = {"regulations": "regulation_id", "prices": "commodity"}
 _ENTRY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,(.*?)^\}", re.S | re.M)
 _FIELD = re.compile(r"^\s*(date|year|month|title)\s*=\s*\{(.*?)\},?\s*$", re.M)
+# citation keys: {cite:p}`a,b` in displayed Markdown, {eval}`cite.p("a", "b")` in a chapter's prose
 _CITE = re.compile(r"\{cite:[pt]\}`([^`]*)`")
+_CITE_EVAL = re.compile(r"\{eval\}`\s*cite\.[pt]\(([^`]*)\)\s*`")
 _CLAIM = re.compile(r"\b(c\d{3})\b")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -56,6 +58,7 @@ def chapter_sources(chapter: Path | str) -> set[str]:
     """The bibliography keys a chapter cites, directly or through the claims whose checks it shows."""
     text = Path(chapter).read_text(encoding="utf-8")
     keys = {key.strip() for group in _CITE.findall(text) for key in group.split(",") if key.strip()}
+    keys |= {key for group in _CITE_EVAL.findall(text) for key in re.findall(r"""["']([^"']+)["']""", group)}
     claim_ids = set(_CLAIM.findall(text))
     if claim_ids:
         claims = load_table("claims").set_index("claim_id")
@@ -125,7 +128,7 @@ def freshness_note(stem: str, today: object = None):
     """The line under a chapter's title: the date range of its data, its newest source, the build date (MyST)."""
     from IPython.display import Markdown
 
-    from widgets.pages.book import date_text, month_text
+    from widgets.pages.book import cite, date_text, month_text
     from widgets.core.labels import label
     chapter = Path(__file__).resolve().parents[2] / "chapters" / f"{stem}.md"
     found = chapter_freshness(chapter)
@@ -134,7 +137,7 @@ def freshness_note(stem: str, today: object = None):
         text = label("freshness.no_data", built=built)
     else:
         text = label("freshness.note", data_from=month_text(found["data_from"]), data_to=month_text(found["data_to"]),
-                     newest=f"{{cite:t}}`{found['newest_source']}`", newest_date=date_text(found["newest_date"]),
+                     newest=cite.markdown("t", [found["newest_source"]]), newest_date=date_text(found["newest_date"]),
                      built=built)
     return Markdown(f":::{{admonition}} {label('freshness.title')}\n:class: note kit-freshness\n\n{text}\n:::\n")
 
@@ -143,12 +146,12 @@ def stale_markdown(today: object = None):
     """The rows to re-verify first as a MyST table (for the data appendix)."""
     from IPython.display import Markdown
 
-    from widgets.pages.book import date_text, escape_markdown
+    from widgets.pages.book import cite, date_text, escape_markdown
     from widgets.core.labels import label
     stale = stale_rows(today)
     head = " | ".join(label(f"freshness.table.{c}") for c in ("as_of", "table", "row", "source"))
     lines = [f"| {head} |", "|---|---|---|---|"]
-    lines += [f"| {date_text(r.as_of)} | {r.table} | {escape_markdown(r.row)} | {{cite:p}}`{r.source_id}` |"
+    lines += [f"| {date_text(r.as_of)} | {r.table} | {escape_markdown(r.row)} | {cite.markdown('p', [r.source_id])} |"
               for r in stale.itertuples()]
     return Markdown(f":::{{table}} {label('freshness.table.caption')}\n\n" + "\n".join(lines) + "\n:::\n")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from widgets.pages.book import date_text, figure, month_text, number_text, round_to, row
+from widgets.pages.book import cite, date_text, figure, month_text, number_text, round_to, row
 from widgets.charts import exposure as charts
 from widgets.charts.words import month_verdicts, regulation_name
 from widgets.core.labels import label, language
@@ -58,7 +58,7 @@ def annex_markdown():
     frame = annex_table()
     head = " | ".join(label(f"reg.table.{c}") for c in ("part", "item", "reading", "source"))
     lines = [f"| {head} |", "|---|---|---|---|"]
-    lines += [f"| {r.part} | {r.item} | {r.reading} | {{cite:p}}`{r.source}` |" for r in frame.itertuples()]
+    lines += [f"| {r.part} | {r.item} | {r.reading} | {cite.markdown('p', [r.source])} |" for r in frame.itertuples()]
     return Markdown(f":::{{table}} {label('reg.table.caption')}\n:name: tbl-no61-annex\n\n" + "\n".join(lines)
                     + "\n:::\n")
 

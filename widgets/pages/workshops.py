@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHOPS = ROOT / "workshops"
 SEMINAR = "seminar-150"
-_LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*$", re.M)
+_TITLE = re.compile(r"^# (.+?)\s*$", re.M)
 
 
 class WorkshopError(ValueError):
@@ -92,12 +92,18 @@ def load(name: str = SEMINAR, root: Path = ROOT) -> Workshop:
     return Workshop(name, str(spec["title"]), total, tuple(slots), breaks, tuple(spec.get("overrides") or ()))
 
 
-def chapter_label(file: str, root: Path = ROOT) -> str:
-    """The chapter's cross-reference label (its first ``(label)=`` line)."""
-    found = _LABEL.search((root / f"{file}.md").read_text(encoding="utf-8"))
+def chapter_title(file: str, root: Path = ROOT) -> str:
+    """The chapter's title (its first ``# `` heading)."""
+    found = _TITLE.search((root / f"{file}.md").read_text(encoding="utf-8"))
     if not found:
-        raise WorkshopError(f"{file}.md has no (label)= line to link to")
+        raise WorkshopError(f"chapters/{file}.md has no '# ' title line to link to")
     return found.group(1)
+
+
+def chapter_link(file: str, root: Path = ROOT) -> str:
+    """A Markdown link to the chapter, by its title: it works in the book and in JupyterLab alike."""
+    title = chapter_title(file, root).replace("[", "\\[").replace("]", "\\]")
+    return f"[{title}]({Path(file).name}.md)"
 
 
 def plan_markdown(name: str = SEMINAR):
@@ -108,7 +114,7 @@ def plan_markdown(name: str = SEMINAR):
     workshop = load(name)
     head = " | ".join(label(f"workshop.table.{c}") for c in ("chapter", "minutes", "plan", "cut"))
     lines = [f"| {head} |", "|---|---|---|---|"]
-    lines += [f"| {{ref}}`{chapter_label(s.file)}` | {s.minutes} | {s.plan} | {s.cut} |" for s in workshop.slots]
+    lines += [f"| {chapter_link(s.file)} | {s.minutes} | {s.plan} | {s.cut} |" for s in workshop.slots]
     if workshop.breaks_minutes:
         lines.append(f"| {label('workshop.table.break')} | {workshop.breaks_minutes} | | |")
     lines.append(f"| **{label('workshop.table.total')}** | **{workshop.minutes}** | | |")
@@ -116,13 +122,13 @@ def plan_markdown(name: str = SEMINAR):
     return Markdown(f":::{{table}} {caption}\n:name: tbl-seminar-plan\n\n" + "\n".join(lines) + "\n:::\n")
 
 
-def glue_slot(stem: str, name: str = SEMINAR) -> Slot:
-    """Glue this chapter's slot of the plan (``slot_minutes``, ``slot_total``, ``slot_plan``, ``slot_cut``) for
-    its instructor notes."""
-    from widgets.pages.book import glue_text
+def add_slot(numbers, stem: str, name: str = SEMINAR) -> Slot:
+    """Add this chapter's slot of the plan to its figures, for its instructor notes: ``slot_minutes``,
+    ``slot_total``, ``slot_plan`` and ``slot_cut`` (``numbers`` is the chapter's ``widgets.pages.common.Numbers``)."""
     workshop = load(name)
     slot = workshop.slot(stem)
-    for key, value in (("minutes", slot.minutes), ("total", workshop.minutes), ("plan", slot.plan),
-                       ("cut", slot.cut)):
-        glue_text(f"slot_{key}", str(value))
+    numbers.text("slot_minutes", slot.minutes)
+    numbers.text("slot_total", workshop.minutes)
+    numbers.text("slot_plan", slot.plan)
+    numbers.text("slot_cut", slot.cut)
     return slot
