@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from widgets.pages.book import cite, eval_markdown
-from widgets.build.eval_reader import glue_name, read_chapter
+from widgets.build.eval_reader import TABLES_KEY, glue_name, read_chapter
 
 HEADER = """---
 jupytext:
@@ -34,7 +34,7 @@ Again {eval}`f"{x:.1f}"`.
 """
     notebook = read_chapter(text)
     kinds = [cell.cell_type for cell in notebook.cells]
-    assert kinds == ["code", "markdown", "code", "code", "markdown"]
+    assert kinds == ["code", "markdown", "code", "code", "markdown", "code"]
     name = glue_name('f"{x:.1f}"')
     assert notebook.cells[1].source == (f"About {{glue:md}}`{name}` Mt {{cite:p}}`lynas2024resource,jiji2025sojitz`, "
                                         "said {cite:t}`lynas2024resource`.")
@@ -43,6 +43,13 @@ Again {eval}`f"{x:.1f}"`.
     # the same expression later is glued once: the value is the one at its first use (documented)
     assert notebook.cells[4].source == f"Again {{glue:md}}`{name}`."
     assert len(notebook.metadata["source_map"]) == len(notebook.cells)
+    # last, hidden: the data tables the chapter read, for the page's downloads
+    assert notebook.cells[-1].metadata["tags"] == ["remove-cell"] and TABLES_KEY in notebook.cells[-1].source
+
+
+def test_a_page_without_code_gets_no_kernel():
+    notebook = read_chapter(HEADER + "\n# Bibliography\n\nNo code here.\n")
+    assert [cell.cell_type for cell in notebook.cells] == ["markdown"]
 
 
 def test_eval_markdown_shows_what_jupyterlab_myst_shows():

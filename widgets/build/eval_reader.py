@@ -12,7 +12,8 @@ myst-nb does and
   edit that adds no new expression does not re-execute the chapter);
 - turns ``{eval}`cite.p("key")``` / ``{eval}`cite.t("key")``` into ``{cite:p}`key``` /
   ``{cite:t}`key```: sphinxcontrib-bibtex renders the citation in the book (strict build checks the
-  key), the kernel's ``widgets.pages.book.cite`` renders the same author–year text in Lab.
+  key), the kernel's ``widgets.pages.book.cite`` renders the same author–year text in Lab;
+- appends a hidden cell that records which data tables the chapter read (``TABLES_KEY``).
 
 What JupyterLab shows for a value (and so what the book shows): an object's ``_repr_markdown_``
 as Markdown; a ``str`` as plain text; anything else as its ``repr`` (format numbers in the
@@ -84,10 +85,27 @@ def rewrite_evals(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cells.append(glue_cell(new_expressions))
             if new_map is not None:
                 new_map.append(source_map[index])
+    if any(cell.cell_type == "code" for cell in cells):
+        cells.append(tables_cell())
+        if new_map is not None:
+            new_map.append(source_map[-1] if source_map else 0)
     notebook.cells = cells
     if new_map is not None:
         notebook.metadata["source_map"] = new_map
     return notebook
+
+
+#: The glue key under which a chapter's executed notebook records the data tables it read.
+TABLES_KEY = "kit_tables_read"
+
+
+def tables_cell() -> nbformat.NotebookNode:
+    """A last, hidden cell that glues the names of the tables the chapter read (the book offers them for
+    download with the chapter, ``widgets.build.take_home``)."""
+    source = "\n".join(["from myst_nb import glue as _kit_glue",
+                        "from widgets.core.data import tables_read as _kit_tables_read",
+                        f"_kit_glue({TABLES_KEY!r}, ';'.join(_kit_tables_read()), display=False)"])
+    return nbformat.v4.new_code_cell(source, metadata={"tags": list(GLUE_CELL_TAGS)})
 
 
 def read_chapter(text: str) -> nbformat.NotebookNode:

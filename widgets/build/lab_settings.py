@@ -12,7 +12,7 @@ Writes, under the venv (never the user's home):
 - ``share/jupyter/labextensions/kit-vega6/``: the renderer that draws Vega-Lite 6 chart outputs with the
   book's vendored Vega bundle (``_assets/labextension/kit-vega6`` plus ``_assets/static/vega/vega-bundle.js``).
 
-Usage: ``python -m widgets.build.lab_settings .venv``.
+Usage: ``python -m widgets.build.lab_settings [ENVIRONMENT]`` (default: the environment running it).
 """
 from __future__ import annotations
 
@@ -76,8 +76,14 @@ def install_lab_extension(venv: Path) -> Path:
     return target
 
 
-if __name__ == "__main__":
-    venv = Path(sys.argv[1])
+def main(argv: list[str]) -> int:
+    """Set up the environment named on the command line, or the running one (``sys.prefix``)."""
+    venv = Path(argv[0]) if argv else Path(sys.prefix)
     print("JupyterLab settings:", write_overrides(venv))
     print("Jupyter server config:", write_server_config(venv))
     print("JupyterLab extension:", install_lab_extension(venv))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

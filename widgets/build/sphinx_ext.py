@@ -5,6 +5,8 @@
 - the theme's stylesheet without Font Awesome's rules (``widgets.build.bookhtml.theme_css``);
 - the theme's icons become inline SVG through the template bridge named in ``_config.yml``
   (``template_bridge: widgets.build.bookhtml.templates.KitTemplateLoader``);
+- each chapter page offers its notebook (with outputs) and its data to take home (``widgets.build.take_home``);
+- a link to a chapter a workshop leaves out becomes text naming it (``widgets.build.standalone``);
 - the kernels that execute the chapters talk to the build over encrypted sockets (``encrypt_build_kernels``)
   and know they write for the book (``OUTPUT_ENV``: displayed Markdown then carries citation roles).
 """
@@ -42,6 +44,8 @@ def encrypt_build_kernels() -> None:
 
 
 def setup(app):
+    app.setup_extension("widgets.build.standalone")
+    app.setup_extension("widgets.build.take_home")
     encrypt_build_kernels()
     os.environ[OUTPUT_ENV] = "book"  # inherited by the kernels myst-nb starts
     app.connect("html-page-context", _fix_body)

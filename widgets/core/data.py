@@ -266,12 +266,22 @@ def _to_frame(typed_rows: list[dict], schema: dict) -> pd.DataFrame:
     return frame
 
 
+#: The tables this process has loaded, in first-use order (the book lists them as a chapter's data).
+_TABLES_READ: dict[str, None] = {}
+
+
+def tables_read() -> list[str]:
+    """The names of the tables :func:`load_table` has returned in this process, in first-use order."""
+    return list(_TABLES_READ)
+
+
 def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """Table ``name`` as a typed DataFrame, validated (including its foreign keys).
 
     The schema descriptor is attached as ``frame.attrs["resource"]``. Raises
     :class:`DataValidationError` on the first broken rule.
     """
+    _TABLES_READ.setdefault(name)
     directory = _data_dir(data_dir).resolve()
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*")) if p.is_file())
     return _load_table_cached(name, directory, stamp).copy()

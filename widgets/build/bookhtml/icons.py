@@ -34,6 +34,8 @@ ICONS: dict[str, str] = {
     "angle-left": '<path d="M15 5l-7 7 7 7"/>',
     "angle-right": '<path d="M9 5l7 7-7 7"/>',
     "download": '<path d="M12 3.5v11M7 10l5 5 5-5M4.5 19.5h15"/>',
+    "code": '<path d="M6 2.5h8l4.5 4.5v14.5H6z"/><path d="M14 2.5V7h4.5M10.5 12 8.5 14.5l2 2.5M13.5 12l2 2.5-2 2.5"/>',
+    "table": '<path d="M3.5 5h17v14h-17zM3.5 10h17M3.5 14.5h17M9.5 5v14"/>',
     "file": '<path d="M6 2.5h8l4.5 4.5v14.5H6z"/><path d="M14 2.5V7h4.5"/>',
     "file-pdf": '<path d="M6 2.5h8l4.5 4.5v14.5H6z"/><path d="M14 2.5V7h4.5M9 12.5h6M9 16h6"/>',
 }
