@@ -29,6 +29,7 @@ $(STAMP): requirements.txt pyproject.toml widgets/build/lab_settings.py $(wildca
 	touch $(STAMP)
 
 book: $(STAMP)
+	@$(PY) -m widgets.build.data_gate
 	$(PY) -m widgets.build.buildtools refresh-cache
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
@@ -36,6 +37,7 @@ book: $(STAMP)
 	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."
 
 book-ja: $(STAMP)
+	@$(PY) -m widgets.build.data_gate
 	$(PY) -m widgets.build.buildtools refresh-cache
 	$(PY) -m widgets.build.buildtools edition-config ja
 	rm -rf _build/ja

@@ -43,8 +43,11 @@ class BookBuild:
 
 @pytest.fixture(scope="session")
 def book_build() -> BookBuild:
-    """Run the strict build (the same command as ``make book``) once per session."""
+    """Run the strict build (the same steps as ``make book``: data gate, then the build) once per session."""
     started = time.perf_counter()
+    gate = subprocess.run([sys.executable, "-m", "widgets.build.data_gate"], cwd=ROOT, capture_output=True, text=True)
+    if gate.returncode != 0:
+        return BookBuild(gate.returncode, gate.stderr, time.perf_counter() - started, SITE)
     refresh_execution_cache(ROOT)
     shutil.rmtree(SITE, ignore_errors=True)  # no stale pages from earlier builds
     result = subprocess.run(BUILD_COMMAND, cwd=ROOT, capture_output=True, text=True, env=os.environ.copy())

@@ -2,7 +2,8 @@
 
 Every rule of the Table Schema subset the kit uses is checked on load: the header matches the
 schema's fields in order; each cell parses as its type (string, integer, number, date, boolean);
-``required``, ``enum``, ``minimum``, ``maximum``, ``pattern`` and ``unique`` hold; the primary key is
+``required``, ``enum``, ``minimum``, ``maximum``, ``pattern`` and ``unique`` hold, and the kit's one row rule,
+``x-maximum-when`` (a percentage is at most 100); the primary key is
 unique; every foreign key resolves (``source_id`` to a key of ``references.bib``). Fields marked
 ``"x-separator": ";"`` hold lists; enum and foreign-key rules then apply to each item.
 
@@ -32,7 +33,13 @@ _BIB_KEY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
 class DataValidationError(ValueError):
-    """A data file breaks its schema: the message names file, line, column, rule and value."""
+    """A data file breaks its schema: the message names file, line, column, rule and value; the same parts are
+    attributes (``file``, ``line``, ``column``, ``rule``, ``detail``) when the break is in one cell."""
+
+    def __init__(self, message: str, *, file: str = "", line: int = 0, column: str = "", rule: str = "",
+                 detail: str = ""):
+        super().__init__(message)
+        self.file, self.line, self.column, self.rule, self.detail = file, line, column, rule, detail
 
 
 @dataclass(frozen=True)
@@ -45,7 +52,8 @@ class Cell:
 
     def fail(self, rule: str, detail: str) -> DataValidationError:
         where = f"{_display(self.path)}, line {self.line}, column '{self.column}'"
-        return DataValidationError(f"{where}: rule '{rule}' broken: {detail}")
+        return DataValidationError(f"{where}: rule '{rule}' broken: {detail}", file=_display(self.path),
+                                   line=self.line, column=self.column, rule=rule, detail=detail)
 
 
 def _display(path: Path) -> str:
@@ -209,6 +217,7 @@ def _validate_rows(path: Path, schema: dict, rows: list[tuple[int, dict[str, str
                 if typed[name] in seen_unique[name]:
                     raise cell.fail("unique", f"value {raw!r} also on line {seen_unique[name][typed[name]]}")
                 seen_unique[name][typed[name]] = line
+        _check_row_rules(typed, fields, path, line)
         typed_rows.append(typed)
     primary_key = schema.get("primaryKey", [])
     primary_key = [primary_key] if isinstance(primary_key, str) else primary_key
@@ -222,6 +231,20 @@ def _validate_rows(path: Path, schema: dict, rows: list[tuple[int, dict[str, str
                 raise cell.fail("primary key", f"({shown}) also on line {seen[key]}")
             seen[key] = line
     return typed_rows
+
+
+def _check_row_rules(typed: dict, fields: list[dict], path: Path, line: int) -> None:
+    """Rules that read two cells of a row: ``"x-maximum-when": {"field": "unit", "values": ["%"], "maximum": 100}``
+    caps a value when another cell of its row has one of the listed values (a share in % is at most 100)."""
+    for field in fields:
+        rule = field.get("x-maximum-when")
+        value = typed.get(field["name"])
+        if not rule or value is None or typed.get(rule["field"]) not in rule["values"]:
+            continue
+        if value > rule["maximum"]:
+            raise Cell(path, line, field["name"]).fail(
+                "maximum", f"value {value:g} is above {rule['maximum']:g} for a {rule['field']} of "
+                           f"{typed[rule['field']]!r}")
 
 
 def _check_foreign_keys(name: str, path: Path, schema: dict, rows: list[tuple[int, dict[str, str]]],
