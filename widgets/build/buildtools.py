@@ -27,9 +27,9 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-INPUT_PATTERNS = ("widgets/**/*.py", "widgets/*.csv", "data/*.csv", "data/*.json", "data/*.bib", "requirements.txt")
+INPUT_PATTERNS = ("widgets/**/*.py", "widgets/**/*.csv", "workshops/*.yml", "data/*.csv", "data/*.json", "data/*.bib", "requirements.txt")
 # Code that only shapes the written HTML pages (run when Sphinx writes them, never by a chapter).
-HTML_ONLY = ("widgets/bookhtml/", "widgets/sphinx_ext.py")
+HTML_ONLY = ("widgets/build/bookhtml/", "widgets/build/sphinx_ext.py", "widgets/build/take_home.py")
 
 
 def inputs_digest(root: Path = ROOT) -> str:

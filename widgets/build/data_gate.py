@@ -18,15 +18,16 @@ import jupytext
 import yaml
 
 from widgets.core.data import DATA_DIR, DataValidationError, load_all
+from widgets.core.workshop import WorkshopError
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def broken_table(data_dir: Path | None = None) -> DataValidationError | None:
-    """The first broken rule in the data (None when every table is valid)."""
+def broken_table(data_dir: Path | None = None) -> DataValidationError | WorkshopError | None:
+    """The first broken rule in the data, or in the workshop's own values (None when all is valid)."""
     try:
         load_all(data_dir)
-    except DataValidationError as error:
+    except (DataValidationError, WorkshopError) as error:
         return error
     return None
 
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     error = broken_table(DATA_DIR)
     if error is None:
         return 0
+    if isinstance(error, WorkshopError):
+        print(f"The workshop's values stopped the build.\n\n  {error}", file=sys.stderr)
+        return 1
     chapters = [f"{name}.md" for name in toc_chapters(args.toc)
                 if needs_the_broken_table(ROOT / f"{name}.md", error)]
     print(report(error, chapters), file=sys.stderr)

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from widgets.core import workshop
+
 #: The data folder; ``KIT_DATA_DIR`` points elsewhere (tests use it to run chapters on a corrupted copy).
 DATA_DIR = Path(os.environ.get("KIT_DATA_DIR") or Path(__file__).resolve().parents[2] / "data")
 BIBLIOGRAPHY_RESOURCE = "references"
@@ -307,7 +309,34 @@ def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     _TABLES_READ.setdefault(name)
     directory = _data_dir(data_dir).resolve()
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*")) if p.is_file())
-    return _load_table_cached(name, directory, stamp).copy()
+    frame = _load_table_cached(name, directory, stamp).copy()
+    if name == workshop.TABLE and workshop.active():
+        frame = _with_workshop_values(frame, workshop.active())
+    return frame
+
+
+def _with_workshop_values(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``model_parameters`` with the workshop's overrides in place, each checked against the column's rules;
+    ``frame.attrs["workshop_notes"]`` maps (parameter, scenario) to the instructor's note."""
+    field = next(f for f in frame.attrs["resource"]["schema"]["fields"] if f["name"] == "value")
+    notes: dict[tuple[str, str], str] = {}
+    for index, override in enumerate(workshop.overrides(name), start=1):
+        where = f"workshops/{name}.yml, overrides entry {index}"
+        match = frame.index[(frame["parameter"] == override.parameter) & (frame["scenario"] == override.scenario)]
+        if len(match) != 1:
+            raise workshop.WorkshopError(f"{where}: no row ({override.parameter}, {override.scenario}) in "
+                                         f"data/{workshop.TABLE}.csv")
+        row_index = match[0]
+        typed = frame.loc[row_index].to_dict() | {"value": override.value}
+        try:
+            _check_constraints(override.value, str(override.value), field, Cell(Path(where), 0, "value"))
+            _check_row_rules(typed, [field], Path(where), 0)
+        except DataValidationError as error:
+            raise workshop.WorkshopError(f"{where} (value): {error.rule} broken: {error.detail}") from None
+        frame.loc[row_index, "value"] = override.value
+        notes[(override.parameter, override.scenario)] = override.note
+    frame.attrs = {**frame.attrs, "workshop_notes": notes}
+    return frame
 
 
 @lru_cache(maxsize=64)
@@ -358,11 +387,22 @@ def row(table: str, **where: object) -> pd.Series:
 
 
 def figure(table: str, column: str, **where: object) -> float | int | str:
-    """One value from one row (plain Python type); a missing value is an error, not a NaN in prose."""
-    value = row(table, **where)[column]
+    """One value from one row (plain Python type); a missing value is an error, not a NaN in prose. A value a
+    workshop set comes back as a ``WorkshopValue`` that carries the instructor's note."""
+    found = row(table, **where)
+    value = found[column]
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         raise FigureLookupError(f"{table}.{column} where {where} is empty")
-    return plain(value)
+    note = workshop_note(found) if table == workshop.TABLE and column == "value" else None
+    return workshop.WorkshopValue(float(value), note) if note else plain(value)
+
+
+def workshop_note(parameter_row: pd.Series) -> str | None:
+    """The instructor's note when a workshop set this ``model_parameters`` row's value, else None."""
+    if not workshop.active():
+        return None
+    notes = load_table(workshop.TABLE).attrs.get("workshop_notes", {})
+    return notes.get((parameter_row["parameter"], parameter_row["scenario"]))
 
 
 def plain(value: object) -> float | int | str:

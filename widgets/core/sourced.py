@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from widgets.core.data import row
+from widgets.core.data import row, workshop_note
+from widgets.core.workshop import ASSUMPTION
 
 
 @dataclass(frozen=True)
@@ -12,14 +13,22 @@ class Provenance:
     """Where a starting value comes from."""
 
     value: float
-    source_id: str
-    confidence: str
+    source_id: str      # a key of data/references.bib; empty for a choice, a gap or a workshop's own value
+    confidence: str     # the row's tag, or "assumption", "choice", "gap", "workshop-assumption"
     how: str
+
+    @property
+    def workshop_assumption(self) -> bool:
+        return self.confidence == ASSUMPTION
 
 
 def parameter(name: str, scenario: str = "base") -> Provenance:
-    """A value of ``model_parameters`` with its provenance."""
+    """A value of ``model_parameters`` with its provenance; a workshop's own value names no source, its
+    confidence is "workshop-assumption" and ``how`` is the instructor's note."""
     found = row("model_parameters", parameter=name, scenario=scenario)
+    note = workshop_note(found)
+    if note:
+        return Provenance(float(found["value"]), "", ASSUMPTION, note)
     return Provenance(float(found["value"]), str(found["source_id"]), str(found["confidence"]),
                       str(found["description_en"]))
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from widgets.core.data import plain
+from widgets.core.labels import label
 from widgets.core.numbers import round_to
+from widgets.core.sourced import Provenance
+from widgets.core.workshop import WorkshopValue
 
 
 class MarkdownText(str):
@@ -29,16 +32,35 @@ class Numbers:
         self._values: dict[str, str] = {}
 
     def number(self, name: str, fmt: str, value: object) -> str:
-        """``value`` formatted with the format spec ``fmt`` (',.1f': 1,234.5; '.0f': 46)."""
+        """``value`` formatted with the format spec ``fmt`` (',.1f': 1,234.5; '.0f': 46). A value a workshop set
+        reads '110 (workshop assumption)', so it is never taken for the source's figure."""
         number = plain(value)
         if isinstance(number, bool) or not isinstance(number, (int, float)):
             raise TypeError(f"{self._chapter}: figure {name!r} needs a number, got {value!r}")
-        self._values[name] = format(number, fmt)
-        return self._values[name]
+        text = format(float(number) if isinstance(number, WorkshopValue) else number, fmt)
+        if isinstance(value, WorkshopValue):
+            text = f"{text} ({label('book.workshop_assumption')})"
+        self._values[name] = text
+        return text
 
     def rounded(self, name: str, fmt: str, value: object, significant: int = 2) -> str:
         """A figure computed from rough inputs: rounded to ``significant`` figures, then formatted."""
-        return self.number(name, fmt, round_to(value, significant))
+        rounded = round_to(value, significant)
+        if isinstance(value, WorkshopValue):
+            rounded = WorkshopValue(rounded, value.note)
+        return self.number(name, fmt, rounded)
+
+    def source(self, name: str, provenance: Provenance) -> str:
+        """Where a starting value comes from, for the prose right after the value: its citation, or, for a
+        value a workshop set, "(workshop assumption: <the instructor's note>)" — never the original source."""
+        from widgets.pages.book import cite, for_book
+        if provenance.workshop_assumption:
+            return self.text(name, f"({label('book.workshop_assumption')}: {provenance.how})")
+        if not provenance.source_id:
+            raise ValueError(f"{self._chapter}: figure {name!r} has no source to cite ({provenance.how})")
+        if for_book():
+            return self.markdown(name, cite.markdown("p", [provenance.source_id]))
+        return self.text(name, cite.text("p", [provenance.source_id]))
 
     def text(self, name: str, text: object) -> str:
         """Plain text (a date, a name, a list of elements): shown as it is, never read as Markdown."""

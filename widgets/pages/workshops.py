@@ -8,16 +8,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from widgets.core import workshop as workshop_overrides
+from widgets.core.workshop import WorkshopError  # noqa: F401 (callers catch it from here)
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKSHOPS = ROOT / "workshops"
 SEMINAR = "seminar-150"
 _TITLE = re.compile(r"^# (.+?)\s*$", re.M)
-
-
-class WorkshopError(ValueError):
-    """A workshop file that breaks a rule: the message names the file, the entry and the rule."""
 
 
 @dataclass(frozen=True)
@@ -39,7 +36,7 @@ class Workshop:
     minutes: int
     slots: tuple[Slot, ...]
     breaks_minutes: int
-    overrides: tuple[dict, ...]
+    overrides: tuple[workshop_overrides.Override, ...]
 
     def slot(self, stem: str) -> Slot:
         for slot in self.slots:
@@ -62,11 +59,7 @@ def _minutes(name: str, where: str, value: object) -> int:
 def load(name: str = SEMINAR, root: Path = ROOT) -> Workshop:
     """Read and check ``workshops/<name>.yml``: the chapters exist, every slot has minutes, a plan and a cut, and
     the slots and breaks add up to the total."""
-    path = root / "workshops" / f"{name}.yml"
-    if not path.exists():
-        available = ", ".join(sorted(p.stem for p in (root / "workshops").glob("*.yml")))
-        raise WorkshopError(f"workshops/{name}.yml does not exist (workshops: {available})")
-    spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    spec = workshop_overrides.spec(name, root)
     for key in ("title", "minutes", "chapters"):
         if key not in spec:
             raise _fail(name, f"key '{key}'", "required key missing")
@@ -89,7 +82,7 @@ def load(name: str = SEMINAR, root: Path = ROOT) -> Workshop:
     used = sum(slot.minutes for slot in slots) + breaks
     if used != total:
         raise _fail(name, "key 'minutes'", f"the chapters and breaks add up to {used} minutes, not {total}")
-    return Workshop(name, str(spec["title"]), total, tuple(slots), breaks, tuple(spec.get("overrides") or ()))
+    return Workshop(name, str(spec["title"]), total, tuple(slots), breaks, workshop_overrides.overrides(name, root))
 
 
 def chapter_title(file: str, root: Path = ROOT) -> str:
@@ -106,12 +99,17 @@ def chapter_link(file: str, root: Path = ROOT) -> str:
     return f"[{title}]({Path(file).name}.md)"
 
 
-def plan_markdown(name: str = SEMINAR):
+def current() -> str:
+    """The workshop being built (``KIT_WORKSHOP``), else the seminar plan the full kit shows."""
+    return workshop_overrides.active() or SEMINAR
+
+
+def plan_markdown(name: str | None = None):
     """The plan as a MyST table: chapter (linked), minutes, what the session covers, what it cuts."""
     from IPython.display import Markdown
 
     from widgets.core.labels import label
-    workshop = load(name)
+    workshop = load(name or current())
     head = " | ".join(label(f"workshop.table.{c}") for c in ("chapter", "minutes", "plan", "cut"))
     lines = [f"| {head} |", "|---|---|---|---|"]
     lines += [f"| {chapter_link(s.file)} | {s.minutes} | {s.plan} | {s.cut} |" for s in workshop.slots]
@@ -122,10 +120,13 @@ def plan_markdown(name: str = SEMINAR):
     return Markdown(f":::{{table}} {caption}\n:name: tbl-seminar-plan\n\n" + "\n".join(lines) + "\n:::\n")
 
 
-def add_slot(numbers, stem: str, name: str = SEMINAR) -> Slot:
+def add_slot(numbers, stem: str, name: str | None = None) -> Slot:
     """Add this chapter's slot of the plan to its figures, for its instructor notes: ``slot_minutes``,
-    ``slot_total``, ``slot_plan`` and ``slot_cut`` (``numbers`` is the chapter's ``widgets.pages.common.Numbers``)."""
-    workshop = load(name)
+    ``slot_total``, ``slot_plan`` and ``slot_cut`` (``numbers`` is the chapter's ``widgets.pages.common.Numbers``).
+    The plan is the workshop being built when it has this chapter, else the seminar's."""
+    workshop = load(name or current())
+    if name is None and stem not in {s.stem for s in workshop.slots}:
+        workshop = load(SEMINAR)
     slot = workshop.slot(stem)
     numbers.text("slot_minutes", slot.minutes)
     numbers.text("slot_total", workshop.minutes)
