@@ -1,23 +1,31 @@
-"""Chapter 01 (from resource war to technology blockade): every figure and short text its prose shows."""
+"""Chapter 01 (from resource war to technology blockade): every figure and short text its prose shows.
+
+The chapter calls :func:`numbers` once, in its hidden first cell (``n = introduction.numbers()``), and writes
+``{eval}`n.quota_cut_pct``` where a figure goes. Its charts are ``show.regulation_timeline()`` and
+``show.production_shares()``.
+
+Rounding: tonnages are shown as their sources give them (whole tonnes); China's shares of a stage, and the cut
+in the export quota, to two significant figures (the sources' own counts are no more precise: USGS counts the
+Chinese quota, not undocumented output).
+"""
 from __future__ import annotations
 
 import pandas as pd
 
-from widgets.pages.book import date_text, figure, number_text
-from widgets.timeline.model import day_index, events_on, timeline_events
 from widgets.charts.words import regulation_name
-from widgets.core.data import load_table
+from widgets.core.data import figure, load_table
 from widgets.core.labels import language
-from widgets.shares.model import country_shares, share_pct
-from widgets.pages.common import Numbers
 from widgets.exposure import start as sc
+from widgets.pages.common import Numbers
+from widgets.pages.workshops import add_slot
+from widgets.shares.model import country_shares
+from widgets.timeline.model import events_on, timeline_events
 
 DATES = {  # name: (regulation_id, column)
     "collision": ("cn-jp-2010-collision", "date_announced"),
     "halt": ("cn-jp-2010-shipments-halt", "date_announced"),
     "release": ("cn-jp-2010-captain-release", "date_announced"),
     "jogmec": ("jp-2011-jogmec-lynas", "date_announced"),
-    "quota2010_reported": ("cn-export-quota-2010", "date_announced"),
     "wto": ("wto-2014-rare-earths", "date_announced"),
     "quotas_end": ("cn-2015-quotas-end", "effective_date"),
     "cat2023": ("cn-catalogue-2023", "date_announced"),
@@ -30,6 +38,8 @@ SHARES = {"usgs24": ("mining", 2024, "usgs2025mcs_ree"), "usgs23": ("mining", 20
           "iea23": ("mining", 2023, "iea2024gcmo"), "bm24": ("mining", 2024, "benchmark_reemining30yrs"),
           "ref": ("separation", 2023, "iea2024gcmo"), "sep": ("separation", 2025, "iea2025commentary"),
           "mag": ("magnet_making", 2025, "iea2025commentary")}
+#: the regulations-table entry of the 2010 halt of shipments to Japan
+HALT_ID = "cn-jp-2010-shipments-halt"
 
 
 def quota_cut_pct(quotas: pd.DataFrame, year: int) -> float:
@@ -38,52 +48,36 @@ def quota_cut_pct(quotas: pd.DataFrame, year: int) -> float:
     return (1 - by_year[year] / by_year[year - 1]) * 100
 
 
-def known_on(day: object) -> list[str]:
-    """Short names of the regulations-table entries announced on or before ``day`` (the time line in colour)."""
-    regulations = load_table("regulations")
+def known_on(day: object, regulations: pd.DataFrame | None = None) -> list[str]:
+    """Short names of the regulations-table entries announced on or before ``day`` (the time line in colour),
+    in the time line's order."""
+    regulations = load_table("regulations") if regulations is None else regulations
     events = events_on(timeline_events(regulations), day)
     return [regulation_name(rid, regulations) for rid in events.loc[~events["after"], "regulation_id"]]
 
 
 def numbers() -> Numbers:
-    n = Numbers("intro")
+    """Every figure and short text of chapter 01, formatted as the reader sees it."""
+    n = Numbers("01_introduction")
+    add_slot(n, "01_introduction")
     for name, (regulation_id, column) in DATES.items():
-        n[name] = date_text(figure("regulations", column, regulation_id=regulation_id))
-    n["today"] = date_text(sc.assessment_date())
-    n["halt_instrument"] = figure("regulations", "instrument", regulation_id="cn-jp-2010-shipments-halt")
-    n["no18_n"] = len(sc.regulation_elements("cn-mofcom-2025-18"))
+        n.date(name, figure("regulations", column, regulation_id=regulation_id))
+    n.date("today", sc.assessment_date())
+    n.text("halt_instrument", figure("regulations", "instrument", regulation_id=HALT_ID))
+    n.number("no18_n", "d", len(sc.regulation_elements("cn-mofcom-2025-18")))
 
-    quotas = load_table("export_quotas")
-    n["quota2009_t"] = number_text(figure("export_quotas", "quota_t", year=2009), decimals=0)
-    n["quota2010_t"] = number_text(figure("export_quotas", "quota_t", year=2010), decimals=0)
-    n["quota_cut_pct"] = number_text(quota_cut_pct(quotas, 2010), significant=2)
-    n["quota2012_t"] = number_text(figure("export_quotas", "quota_t", year=2012), decimals=0)
-    n["exports2012_t"] = number_text(figure("export_quotas", "exports_t", year=2012), decimals=0)
+    for year in (2009, 2010, 2012):
+        n.number(f"quota{year}_t", ",.0f", figure("export_quotas", "quota_t", year=year))
+    n.number("exports2012_t", ",.0f", figure("export_quotas", "exports_t", year=2012))
+    n.rounded("quota_cut_pct", ",.0f", quota_cut_pct(load_table("export_quotas"), 2010))
 
     shares = country_shares(load_table("production_shares")).set_index(["stage", "year", "source_id"])["share_pct"]
     for name, key in SHARES.items():
-        n[name] = number_text(shares[key], significant=2)
+        n.rounded(name, ",.0f", shares[key])
     usgs24 = dict(stage="mining", year=2024, source_id="usgs2025mcs_ree")
-    china_t = figure("production_shares", "quantity_t", country="China", **usgs24)
-    world_t = figure("production_shares", "quantity_t", country="World", **usgs24)
-    n["cn24_t"], n["world24_t"] = number_text(china_t, decimals=0), number_text(world_t, decimals=0)
-    n["usgs24_exact"] = number_text(share_pct(china_t, world_t), decimals=1)
+    n.number("cn24_t", ",.0f", figure("production_shares", "quantity_t", country="China", **usgs24))
+    n.number("world24_t", ",.0f", figure("production_shares", "quantity_t", country="World", **usgs24))
 
-    halt = figure("regulations", "date_announced", regulation_id="cn-jp-2010-shipments-halt")
-    n["known_2010"] = ("、" if language() == "ja" else ", ").join(known_on(halt))
+    halt = figure("regulations", "date_announced", regulation_id=HALT_ID)
+    n.text("known_2010", ("、" if language() == "ja" else ", ").join(known_on(halt)))
     return n
-
-
-def glue_all() -> Numbers:
-    return numbers().glue_all()
-
-
-def timeline_chart():
-    """The regulation time line, its slider on the day the book is built."""
-    from widgets.charts.timeline import regulation_timeline_chart
-    return regulation_timeline_chart(load_table("regulations"), day_index(sc.assessment_date()))
-
-
-def shares_chart():
-    from widgets.charts.shares import shares_chart as chart
-    return chart(load_table("production_shares"))

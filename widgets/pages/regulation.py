@@ -1,22 +1,31 @@
-"""Chapter 02 (China's export controls): every figure and short text its prose shows.
+"""Chapter 02 (China's export controls): every figure and short text its prose shows, the annex table, and the
+inputs of the two charts ``show.value_rule()`` and ``show.exposure_timeline()`` draw.
 
-Rounding: prices and masses are shown as the sources give them; computed shares and crossing contents to two
-significant figures (their inputs, a vendor magnet price and an annual oxide price, carry no more).
+The chapter calls :func:`numbers` once, in its hidden first cell (``n = regulation.numbers()``), and writes
+``{eval}`n.share``` where a figure goes.
+
+Rounding: prices and masses are shown as the sources give them; computed shares, values and crossing contents
+to two significant figures (their inputs, a vendor magnet price and an annual oxide price, carry no more), with
+just the decimal places those figures need (:func:`significant_format`: '46', '0.0065', '18,000').
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
 
-from widgets.pages.book import cite, date_text, figure, month_text, number_text, round_to, row
 from widgets.charts import exposure as charts
-from widgets.charts.words import month_verdicts, regulation_name
+from widgets.charts.words import month_name, month_verdicts, regulation_name
+from widgets.core.data import figure, row
 from widgets.core.labels import label, language
+from widgets.core.numbers import round_to
+from widgets.exposure import start as sc
 from widgets.exposure.model import (ValueRuleInputs, assembly_value_limit_usd, magnet_part_i_share_pct,
                                      monthly_findings, timeline)
+from widgets.pages.book import cite
 from widgets.pages.common import Numbers
-from widgets.exposure import start as sc
+from widgets.pages.workshops import add_slot
 
 DATES = {  # name: (regulation_id, column)
     "cat2023": ("cn-catalogue-2023", "date_announced"),
@@ -39,7 +48,22 @@ DATES = {  # name: (regulation_id, column)
 
 
 def _list(elements: list[str]) -> str:
+    """Items as a reader lists them: 'Sm, Gd, Tb' in English, 'Sm、Gd、Tb' in Japanese."""
     return "、".join(elements) if language() == "ja" else ", ".join(elements)
+
+
+def significant_format(value: float, significant: int = 2) -> str:
+    """The format spec that shows ``value``, rounded to ``significant`` figures, with just the decimal places
+    those figures need and thousands separators: ',.0f' for 46 or 18,000, ',.1f' for 6.1 or 3.0, ',.4f' for
+    0.0065 (at two figures). Use it with ``Numbers.rounded`` for figures whose size depends on the data."""
+    number = round_to(value, significant)
+    if number == 0 or not math.isfinite(number):
+        return ",.0f"
+    return f",.{max(0, significant - 1 - math.floor(math.log10(abs(number))))}f"
+
+
+def _rounded(n: Numbers, name: str, value: float, significant: int = 2) -> str:
+    return n.rounded(name, significant_format(value, significant), value, significant)
 
 
 def annex_table() -> pd.DataFrame:
@@ -64,67 +88,60 @@ def annex_markdown():
 
 
 def numbers() -> Numbers:
-    n = Numbers("reg")
+    """Every figure and short text of chapter 02, formatted as the reader sees it."""
+    n = Numbers("02_regulation")
+    add_slot(n, "02_regulation")
     for name, (regulation_id, column) in DATES.items():
-        n[name] = date_text(figure("regulations", column, regulation_id=regulation_id))
-    n["today"] = date_text(sc.assessment_date())
-    n["after_month"] = month_text(sc.suspension_end() + pd.Timedelta(days=1))
+        n.date(name, figure("regulations", column, regulation_id=regulation_id))
+    n.date("today", sc.assessment_date())
+    n.text("after_month", month_name(sc.suspension_end() + pd.Timedelta(days=1)))
 
     no18, no57 = sc.regulation_elements("cn-mofcom-2025-18"), sc.regulation_elements("cn-mofcom-2025-57")
-    n["no18_n"], n["no18_elements"] = len(no18), _list(no18)
-    n["no57_n"], n["no57_elements"] = len(no57), _list(no57)
-    n["licensed_n"], n["ree_n"] = sc.licensed_element_count(), sc.rare_earth_count()
-    n["part_i_elements"] = _list(sc.list_elements(sc.ANNEX_LIST_ID, "part_i"))
+    n.number("no18_n", "d", len(no18)); n.text("no18_elements", _list(no18))
+    n.number("no57_n", "d", len(no57)); n.text("no57_elements", _list(no57))
+    n.number("licensed_n", "d", sc.licensed_element_count()); n.number("ree_n", "d", sc.rare_earth_count())
+    n.text("part_i_elements", _list(sc.list_elements(sc.ANNEX_LIST_ID, "part_i")))
     threshold = sc.value_rule_threshold_pct().value
-    n["threshold"] = number_text(threshold, significant=1)
+    _rounded(n, "threshold", threshold, significant=1)
 
     scenario, provenance = sc.magnet_scenario()
-    value_usd, content_usd = scenario.values_usd
-    dy = provenance["value_usd_per_kg_Dy"]
+    _, content_usd = scenario.values_usd
+    dy_wt, price = scenario.content_wt_pct["Dy"], scenario.magnet_price_usd_per_kg
+    dy = provenance["value_usd_per_kg_Dy"].value
     dy_oxide = sc.oxide_price("Dy")
-    n["mass_kg"] = number_text(scenario.magnet_mass_kg, decimals=1)
-    n["price"] = number_text(scenario.magnet_price_usd_per_kg, decimals=1)
-    n["dy_wt"] = number_text(scenario.content_wt_pct["Dy"], significant=2)
-    n["nd_wt"] = number_text(scenario.content_wt_pct["Nd"], significant=3)
-    n["dy_oxide_price"] = number_text(dy_oxide.value, decimals=0)
-    n["dy_oxide_year"] = pd.Timestamp(row("prices", commodity="dy_oxide", market=sc.ELEMENT_PRICE_MARKET,
-                                          basis="annual_average", value_low=dy_oxide.value)["date"]).year
-    n["dy_value"] = number_text(dy.value, significant=2)
-    n["magnet_value"] = number_text(value_usd, decimals=0)
-    n["content_value"] = number_text(content_usd, significant=2)
-    share = magnet_part_i_share_pct(scenario.content_wt_pct["Dy"], dy.value, scenario.magnet_price_usd_per_kg)
-    n["share"] = number_text(share, significant=2)
-    crossing = sc.crossing_dy_wt_pct(scenario.magnet_price_usd_per_kg)
-    n["crossing"] = number_text(crossing, significant=2)
-    n["crossing_ppm"] = number_text(crossing * 1e4, significant=2)
-    n["times"] = number_text(scenario.content_wt_pct["Dy"] / crossing, significant=1)
+    n.number("mass_kg", ",.1f", scenario.magnet_mass_kg)
+    n.number("price", ",.1f", price)
+    _rounded(n, "dy_wt", dy_wt)
+    n.number("dy_oxide_price", ",.0f", dy_oxide.value)
+    n.number("dy_oxide_year", "d", pd.Timestamp(row("prices", commodity="dy_oxide", market=sc.ELEMENT_PRICE_MARKET,
+                                                    basis="annual_average", value_low=dy_oxide.value)["date"]).year)
+    _rounded(n, "dy_value", dy)
+    _rounded(n, "content_value", content_usd)
+    _rounded(n, "share", magnet_part_i_share_pct(dy_wt, dy, price))
+    crossing = sc.crossing_dy_wt_pct(price)
+    _rounded(n, "crossing", crossing)
+    _rounded(n, "crossing_ppm", crossing * 1e4)
+    _rounded(n, "times", dy_wt / crossing, significant=1)
 
-    other = sc.alternative_magnet_price()
-    n["alt_price"] = number_text(other.value, decimals=1)
-    alt_share = magnet_part_i_share_pct(scenario.content_wt_pct["Dy"], dy.value, other.value)
-    n["alt_share"] = number_text(alt_share, significant=2)
-    alt_crossing = sc.crossing_dy_wt_pct(other.value)
-    n["alt_crossing"] = number_text(alt_crossing, significant=2)
-    n["alt_times"] = number_text(scenario.content_wt_pct["Dy"] / alt_crossing, significant=1)
-    n["assembly_limit"] = number_text(assembly_value_limit_usd(content_usd, threshold), significant=2)
+    other = sc.alternative_magnet_price().value
+    n.number("alt_price", ",.1f", other)
+    _rounded(n, "alt_share", magnet_part_i_share_pct(dy_wt, dy, other))
+    alt_crossing = sc.crossing_dy_wt_pct(other)
+    _rounded(n, "alt_crossing", alt_crossing)
+    _rounded(n, "alt_times", dy_wt / alt_crossing, significant=1)
+    _rounded(n, "assembly_limit", assembly_value_limit_usd(content_usd, threshold))
 
-    tb = sc.element_value_usd_per_kg("Tb")
-    n["tb_value"] = number_text(tb.value, significant=2)
-    n["tb_crossing"] = number_text(sc.crossing_content_wt_pct_of("Tb", scenario.magnet_price_usd_per_kg),
-                                   significant=2)
-
-    n["ex_tb_crossing"] = number_text(sc.crossing_content_wt_pct_of("Tb", other.value), significant=2)
-    origin_days = (sc.suspension_start() - pd.Timestamp(figure("regulations", "effective_date",
-                                                               regulation_id="cn-mofcom-2025-61-origin-rule"))).days
-    n["origin_weeks"] = number_text(origin_days / 7, significant=1)
+    _rounded(n, "tb_value", sc.element_value_usd_per_kg("Tb").value)
+    _rounded(n, "tb_crossing", sc.crossing_content_wt_pct_of("Tb", price))
+    _rounded(n, "ex_tb_crossing", sc.crossing_content_wt_pct_of("Tb", other))
+    origin = pd.Timestamp(figure("regulations", "effective_date", regulation_id="cn-mofcom-2025-61-origin-rule"))
+    _rounded(n, "origin_weeks", (sc.suspension_start() - origin).days / 7, significant=1)
 
     regulations = sc.regulations()
-    table = sc.items(scenario)
-    names = sc.item_names()
-    today = sc.rules_binding(table, sc.assessment_date())
-    for role, item in names.items():
-        rules = [regulation_name(r, regulations) for r in today[item]]
-        n[f"today_{role}"] = _list(rules) if rules else label("reg.none")
+    binding = sc.rules_binding(sc.items(scenario), sc.assessment_date())
+    for role, item in sc.item_names().items():
+        rules = [regulation_name(r, regulations) for r in binding[item]]
+        n.text(f"today_{role}", _list(rules) if rules else label("reg.none"))
     return n
 
 
@@ -137,12 +154,10 @@ def value_rule_chart_inputs() -> ValueRuleInputs:
                            scenario.content_wt_pct["Dy"])
 
 
-def value_rule_chart():
-    return charts.value_rule_chart(value_rule_chart_inputs())
-
-
 @dataclass(frozen=True)
 class ExposureTimeline:
+    """The exposure time line's data: one row per item and month, the verdicts per month, the starting month."""
+
     frame: pd.DataFrame      # date, item, licence_needed, regulation_ids, rules (display names)
     months: pd.DataFrame     # month_index, date, item_verdicts, verdict (the text the chart shows)
     start_index: int
@@ -166,13 +181,3 @@ def exposure_timeline() -> ExposureTimeline:
     later = months[months["date"] > sc.suspension_end()]
     start = int(later["month_index"].iloc[0]) if len(later) else len(months) - 1
     return ExposureTimeline(frame, months, start)
-
-
-def explorer():
-    """The live exposure explorer at the chapter's starting values."""
-    from widgets.explorers.exposure import exposure_explorer
-    return exposure_explorer(sc.regulations(), sc.control_list_items(), sc.items(), sc.assessment_date().date())
-
-
-def glue_all() -> Numbers:
-    return numbers().glue_all()
