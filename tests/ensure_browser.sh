@@ -1,13 +1,17 @@
 #!/bin/sh
-# Make sure Debian's Chromium is installed for the browser tests; install it with apt when running as root.
+# Make sure Debian's Chromium (browser tests, the PDF edition) and a Japanese font (the PDF's Japanese text:
+# Noto Sans CJK, SIL Open Font License 1.1) are installed; install them with apt when running as root.
 set -e
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+missing=""
+[ -x /usr/bin/chromium ] || missing="chromium"
+if command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=ja 2>/dev/null)" ]; then :; else missing="$missing fonts-noto-cjk"; fi
+[ -z "$missing" ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Chromium for the browser tests (apt-get install -y chromium)..."
+  echo "Installing$missing (apt-get install -y$missing)..."
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   exit 0
 fi
-echo "The browser tests need Debian's Chromium at /usr/bin/chromium. Install it with:" >&2
-echo "    sudo apt-get update && sudo apt-get install -y chromium" >&2
+echo "The browser tests and the PDF need Debian's Chromium at /usr/bin/chromium and a Japanese font. Install them with:" >&2
+echo "    sudo apt-get update && sudo apt-get install -y$missing" >&2
 exit 1

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from widgets.build import pdf
 from widgets.build.buildtools import deep_merge
 from widgets.pages import workshops
 
@@ -98,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("name", nargs="?", help="a workshop file's name (workshops/NAME.yml)")
     parser.add_argument("--chapters", nargs="+", help="build these chapters alone instead (chapters/NN_name)")
     parser.add_argument("--output", type=Path, help="with --chapters: the build folder")
+    parser.add_argument("--no-pdf", action="store_true", help="a workshop's HTML only, without its PDF")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -116,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         print((done.stdout + done.stderr)[-6000:], file=sys.stderr)
         return done.returncode
     print(f"Built in {time.perf_counter() - started:.0f} s: open {folder / '_build' / 'html' / 'index.html'}")
+    if args.name and not args.no_pdf:
+        title = workshops.load(args.name).title
+        return pdf.main([str(folder / "_build" / "html"), str(folder / f"{args.name}.pdf"),
+                         "--toc", str(folder / "_toc.yml"), "--title", title])
     return 0
 
 

@@ -13,6 +13,7 @@ from widgets.core.data import row
 from widgets.core.numbers import round_to
 from widgets.ore.model import OreDeposit, OreSliders
 from widgets.ore import model as ore
+from widgets.core.workshop import ASSUMPTION
 from widgets.core.sourced import Provenance, annual_price, parameter
 
 
@@ -50,6 +51,9 @@ def whole_chain_opex() -> Provenance:
     output = parameter(NOLANS_OUTPUT, "reference")
     throughput = parameter(NOLANS_THROUGHPUT, "reference")
     value = round_to(ore.whole_chain_opex_usd_per_t_ore(cost.value, output.value, throughput.value), 3)
+    assumed = [p.how for p in (cost, output, throughput) if p.workshop_assumption]
+    if assumed:   # derived from a workshop's own value: the workshop's, not Arafura's
+        return Provenance(value, "", ASSUMPTION, "; ".join(assumed))
     return Provenance(value, cost.source_id, cost.confidence,
                       "[calc] Nolans whole-chain cost per kg NdPr oxide × NdPr oxide output / ore throughput, "
                       "three significant figures")

@@ -112,10 +112,11 @@ def _claim_sources(claim: pd.Series) -> str:
     return cite.markdown("p", keys) if keys else ""
 
 
-def freshness_note(stem: str):
-    """The "how old this page is" box under a chapter's title (``widgets.pages.freshness.freshness_note``)."""
+def freshness_note(stem: str, numbers=None):
+    """The "how old this page is" box under a chapter's title (``widgets.pages.freshness.freshness_note``); pass the
+    chapter's figures (``n``) so that sources cited through them count."""
     from widgets.pages.freshness import freshness_note as note
-    return note(stem)
+    return note(stem, numbers=numbers)
 
 
 def source_checks_table(claim_ids: list[str]):
@@ -189,6 +190,11 @@ def for_book() -> bool:
     return os.environ.get(OUTPUT_ENV) == "book"
 
 
+def _plain_tex(text: str) -> str:
+    """BibTeX text as a reader reads it: braces dropped and escapes undone ('K\\&J {Magnetics}' → 'K&J Magnetics')."""
+    return re.sub(r"\\([&%$#_])", r"\1", str(text)).replace("{", "").replace("}", "")
+
+
 class _Citations:
     """Citations, one syntax for the book and JupyterLab.
 
@@ -214,15 +220,15 @@ class _Citations:
     def _author_year(self, key: str) -> tuple[str, str]:
         entry = self._entry(key)
         people = entry.persons.get("author") or entry.persons.get("editor") or []
-        names = [" ".join(person.last_names).replace("{", "").replace("}", "") for person in people]
+        names = [_plain_tex(" ".join(person.last_names)) for person in people]
         if not names:
-            names = [entry.fields.get("organization", key).replace("{", "").replace("}", "")]
+            names = [_plain_tex(entry.fields.get("organization", key))]
         author = names[0] if len(names) == 1 else (" and ".join(names) if len(names) == 2 else f"{names[0]} et al.")
         return author, entry.fields.get("year", "n.d.")
 
     def _link(self, key: str, text: str) -> str:
         escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-        title = self._entry(key).fields.get("title", "").replace("{", "").replace("}", "").replace('"', "'")
+        title = _plain_tex(self._entry(key).fields.get("title", "")).replace('"', "'")
         return f'[{escaped}]({self.bibliography_page} "{title}")' if title else f"[{escaped}]({self.bibliography_page})"
 
     def markdown(self, kind: str, keys: list[str]) -> str:

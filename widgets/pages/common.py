@@ -30,6 +30,7 @@ class Numbers:
     def __init__(self, chapter: str):
         self._chapter = chapter
         self._values: dict[str, str] = {}
+        self.sources: list[str] = []      # keys cited through figures' provenance (``source``), for the freshness note
 
     def number(self, name: str, fmt: str, value: object) -> str:
         """``value`` formatted with the format spec ``fmt`` (',.1f': 1,234.5; '.0f': 46). A value a workshop set
@@ -50,14 +51,22 @@ class Numbers:
             rounded = WorkshopValue(rounded, value.note)
         return self.number(name, fmt, rounded)
 
+    def starting(self, name: str, fmt: str, provenance: Provenance) -> str:
+        """A chart's or explorer's starting value, formatted; a workshop's own value reads as the workshop's."""
+        value = provenance.value
+        if provenance.workshop_assumption:
+            value = WorkshopValue(value, provenance.how)
+        return self.number(name, fmt, value)
+
     def source(self, name: str, provenance: Provenance) -> str:
         """Where a starting value comes from, for the prose right after the value: its citation, or, for a
-        value a workshop set, "(workshop assumption: <the instructor's note>)" — never the original source."""
+        value a workshop set, "(the instructor's note: …)" — never the original source."""
         from widgets.pages.book import cite, for_book
         if provenance.workshop_assumption:
-            return self.text(name, f"({label('book.workshop_assumption')}: {provenance.how})")
+            return self.text(name, f"({label('book.workshop_note')}: {provenance.how})")
         if not provenance.source_id:
             raise ValueError(f"{self._chapter}: figure {name!r} has no source to cite ({provenance.how})")
+        self.sources.append(provenance.source_id)
         if for_book():
             return self.markdown(name, cite.markdown("p", [provenance.source_id]))
         return self.text(name, cite.text("p", [provenance.source_id]))

@@ -10,6 +10,8 @@ from the build date: regulations move month by month, prices quarter by quarter.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import datetime as dt
 import re
 import sys
@@ -67,11 +69,13 @@ def chapter_sources(chapter: Path | str) -> set[str]:
     return {key for key in keys if key and key != "imaizumi2025report"}
 
 
-def chapter_freshness(chapter: Path | str) -> dict[str, object]:
-    """For one chapter: the oldest and newest ``as_of`` among the data rows whose source it cites, and its newest
-    source (key and date). Undated sources are left out (their rows' ``as_of`` is the day the row was compiled,
-    not a date of the data), and so are tables without ``as_of``."""
-    keys = {key for key in chapter_sources(chapter) if not pd.isna(source_date(key))}  # undated: as_of is a compile date
+def chapter_freshness(chapter: Path | str, more_sources: Iterable[str] = ()) -> dict[str, object]:
+    """For one chapter: the oldest and newest ``as_of`` among the data rows whose source it cites (in its text, or
+    through its figures' provenance: ``more_sources``), and its newest source (key and date). Undated sources are
+    left out (their rows' ``as_of`` is the day the row was compiled, not a date of the data), and so are tables
+    without ``as_of``."""
+    cited = chapter_sources(chapter) | {key for key in more_sources if key}
+    keys = {key for key in cited if not pd.isna(source_date(key))}  # undated: as_of is a compile date
     dates = [d for d in (pd.Timestamp(x) for name in _tables_with_sources()
                          for x in _as_of_for(name, keys)) if not pd.isna(d)]
     dated = sorted(((source_date(k), k) for k in keys if not pd.isna(source_date(k))), reverse=True)
@@ -124,14 +128,15 @@ def stale_rows(today: object = None, max_age_days: dict[str, int] | None = None)
                                                           ignore_index=True)
 
 
-def freshness_note(stem: str, today: object = None):
-    """The line under a chapter's title: the date range of its data, its newest source, the build date (MyST)."""
+def freshness_note(stem: str, today: object = None, numbers=None):
+    """The line under a chapter's title: the date range of its data, its newest source, the build date (MyST).
+    ``numbers`` (the chapter's ``Numbers``) adds the sources its figures cite through their provenance."""
     from IPython.display import Markdown
 
     from widgets.pages.book import cite, date_text, month_text
     from widgets.core.labels import label
     chapter = Path(__file__).resolve().parents[2] / "chapters" / f"{stem}.md"
-    found = chapter_freshness(chapter)
+    found = chapter_freshness(chapter, getattr(numbers, "sources", ()))
     built = date_text(today or dt.date.today())
     if pd.isna(found["data_from"]):
         text = label("freshness.no_data", built=built)

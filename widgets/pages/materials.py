@@ -169,6 +169,9 @@ def numbers() -> Numbers:
                       ("dy_oxide_price_usd_per_kg", ",.0f"), ("tb_oxide_price_usd_per_kg", ",.0f"),
                       ("other_re_oxide_price_usd_per_kg", ",.0f")):
         n.number(f"mat_start_{name}", fmt, start_value(provenance[name]))
+    for name in ("baseline_mass_kg", "ndpr_oxide_price_usd_per_kg", "dy_oxide_price_usd_per_kg",
+                 "tb_oxide_price_usd_per_kg", "other_re_oxide_price_usd_per_kg"):
+        n.source(f"mat_start_{name}_source", provenance[name])   # the citation, or the workshop's note
     base = scenarios.options(sliders).set_index("magnet_id")
     base_cost = base.loc["ndfeb-n42sh", "material_cost_usd_per_motor"]
     n.rounded("mat_sh_cost", ",.0f", base_cost); n.rounded("mat_sh_dy_kg", ".2f", base.loc["ndfeb-n42sh", "re_kg_Dy"])

@@ -19,6 +19,7 @@ from widgets.core.labels import label
 from widgets.explorers.architecture import PMSM_BASELINE_INDEX
 from widgets.motors import start as scenarios
 from widgets.motors.model import criterion_weights, per_vehicle, rank_architectures
+from widgets.core.sourced import parameter
 from widgets.pages.common import Numbers
 from widgets.pages.workshops import add_slot
 
@@ -101,7 +102,8 @@ def numbers() -> Numbers:
     # the baseline: permanent-magnet synchronous motors
     n.text("motors_pm_share", rationale("pmsm-ndfeb", "maturity"))
     n.text("motors_pm_eff", rationale("pmsm-ndfeb", "city_efficiency", "Adamas: "))
-    n.number("motors_mass_mp", ".1f", fig("model_parameters", "value", parameter="ndfeb_magnet_mass_per_motor_kg_mp", scenario="reference"))
+    mass_mp = parameter("ndfeb_magnet_mass_per_motor_kg_mp", "reference")
+    n.starting("motors_mass_mp", ".1f", mass_mp); n.source("motors_mass_mp_source", mass_mp)
     n.number("motors_mass_100kw", ".1f", fig("model_parameters", "value", parameter="ndfeb_magnet_mass_per_100kw_kg", scenario="reference"))
     n.text("motors_tesla", claim("tesla-model3-du"))
 
@@ -143,7 +145,8 @@ def numbers() -> Numbers:
     sliders, _ = scenarios.architecture_sliders()
     n.number("arch_weight", ".0f", sliders.weight_cost); n.number("arch_highway", ".0f", sliders.highway_share_pct)
     pmsm = scenarios.rare_earth_kg_pmsm()
-    n.number("arch_mass", ".1f", pmsm.magnet_kg_per_motor.value); n.number("arch_share", ".0f", pmsm.rare_earth_share_pct.value)
+    n.starting("arch_mass", ".1f", pmsm.magnet_kg_per_motor); n.starting("arch_share", ".0f", pmsm.rare_earth_share_pct)
+    n.source("arch_mass_source", pmsm.magnet_kg_per_motor); n.source("arch_share_source", pmsm.rare_earth_share_pct)
     n.number("arch_re_kg", ".2f", pmsm.kg)
     n.number("arch_iea_kg", ".1f", fig("model_parameters", "value", parameter="ree_per_car_kg_iea", scenario="reference"))
     n.text("arch_gap", row("gaps", gap_id="motor-efficiency-independent")["what_is_missing"])

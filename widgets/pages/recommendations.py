@@ -21,6 +21,7 @@ from widgets.fleet import start as scenarios
 from widgets.fleet.levers import KG_COLUMNS
 from widgets.magnets.start import TRACTION_MAGNET_ID, traction_magnet_composition
 from widgets.pages import appendix as tables
+from widgets.core.sourced import parameter
 from widgets.pages.common import Numbers
 from widgets.pages.workshops import add_slot
 
@@ -115,7 +116,8 @@ def numbers() -> Numbers:
     # from magnets to tonnes
     work = scenarios.kg_workings().set_index("architecture")
     std, free = work.loc["pm_standard"], work.loc["pm_hree_free"]
-    n.number("rec_magnet_kg", ".1f", std["magnet_kg_per_vehicle"])
+    mass = parameter(scenarios.MAGNET_MASS_PARAMETER, "reference")
+    n.starting("rec_magnet_kg", ".1f", mass); n.source("rec_magnet_kg_source", mass)
     dy42 = row("magnet_rare_earth_content", magnet_id=TRACTION_MAGNET_ID, element="Dy")
     n.number("rec_re_total", ".1f", traction_magnet_composition().rare_earth_wt_pct)
     n.number("rec_nd_pct", ".1f", std["nd_wt_pct"]); n.number("rec_free_nd_pct", ".1f", free["nd_wt_pct"])
@@ -138,7 +140,7 @@ def numbers() -> Numbers:
     sq = cases["status_quo"]
     n.number("rec_vehicles", ",.0f", sliders.annual_vehicles); n.rounded("rec_status_quo_base_musd", ",.0f", sq.cost_base_usd / 1e6)
     for name, price in scenarios.prices().items():
-        n.number(f"rec_{name}", ",.0f", price.value)
+        n.starting(f"rec_{name}", ",.0f", price); n.source(f"rec_{name}_source", price)
     n.number("rec_china_sep_pct", ".0f", scenarios.china_separation_share().value)
     n.number("rec_non_china_pct", ".0f", sliders.ndpr_non_china_pct)
     n.number("rec_china_mine_pct", ".0f", fig("production_shares", "share_pct", year=2023, stage="mining", country="China", source_id="iea2024gcmo"))

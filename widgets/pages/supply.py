@@ -80,7 +80,8 @@ def numbers() -> Numbers:
     n.number("bear_lodge_opex", ",.0f", param("opex_usd_per_t_ore_bear_lodge_2012"))
     for name, fmt in (("opex_usd_per_t_ore", ",.0f"), ("recovery_pct", ".0f"), ("ndpr_share_of_treo_pct", ".1f"),
                       ("ndpr_oxide_price_usd_per_kg", ",.0f")):
-        n.number(f"start_{name}", fmt, getattr(sliders, name))
+        n.starting(f"start_{name}", fmt, sliders_from[name])
+        n.source(f"start_{name}_source", sliders_from[name])   # the citation, or the workshop's note
     n.rounded("bey_cost", ",.1f", start.cost_usd_per_kg_treo); n.rounded("bey_basket", ",.1f", start.basket_value_usd_per_kg_treo)
     n.rounded("bey_breakeven", ".1f", start.breakeven_grade_treo_pct); n.rounded("bey_annual_t", ",.0f", start.annual_treo_t)
     # the breakeven grade is below the deposit's grade when the deposit's grade is above it
