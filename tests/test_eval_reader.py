@@ -52,6 +52,16 @@ def test_a_page_without_code_gets_no_kernel():
     assert [cell.cell_type for cell in notebook.cells] == ["markdown"]
 
 
+def test_an_address_is_shown_not_downloaded(monkeypatch):
+    import urllib.request
+    def no_network(*args, **kwargs):
+        raise AssertionError("eval_markdown tried to download its text")
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    address = "https://creativecommons.org/licenses/by/4.0/"
+    assert eval_markdown(address).data == address.replace("_", "\\_")
+    assert eval_markdown(address).url is None
+
+
 def test_eval_markdown_shows_what_jupyterlab_myst_shows():
     class Md:
         def _repr_markdown_(self):

@@ -300,17 +300,18 @@ def tables_read() -> list[str]:
     return list(_TABLES_READ)
 
 
-def load_table(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+def load_table(name: str, data_dir: Path | str | None = None, *, workshop_values: bool = True) -> pd.DataFrame:
     """Table ``name`` as a typed DataFrame, validated (including its foreign keys).
 
     The schema descriptor is attached as ``frame.attrs["resource"]``. Raises
-    :class:`DataValidationError` on the first broken rule.
+    :class:`DataValidationError` on the first broken rule. In a workshop's build, ``model_parameters`` carries
+    the workshop's own values (``widgets.core.workshop``) unless ``workshop_values`` is False.
     """
     _TABLES_READ.setdefault(name)
     directory = _data_dir(data_dir).resolve()
     stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(directory.glob("*")) if p.is_file())
     frame = _load_table_cached(name, directory, stamp).copy()
-    if name == workshop.TABLE and workshop.active():
+    if name == workshop.TABLE and workshop.active() and workshop_values:
         frame = _with_workshop_values(frame, workshop.active())
     return frame
 

@@ -165,18 +165,26 @@ def source_check(claim_id: str):
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>$~|{}])")
 
 
+def markdown(text: str):
+    """``IPython.display.Markdown`` holding ``text`` as it is. (Given a string that starts with "http",
+    ``Markdown(text)`` would take it for a URL and download it: a licence's address would reach the network.)"""
+    from IPython.display import Markdown
+    shown = Markdown("")
+    shown.data = text
+    return shown
+
+
 def eval_markdown(value: object):
     """What jupyterlab-myst shows for ``{eval}`value``` as Markdown, so the book shows the same: an
     object's ``_repr_markdown_`` as is, a ``str`` as plain text, anything else as its ``repr``."""
-    from IPython.display import Markdown
     to_markdown = getattr(value, "_repr_markdown_", None)
     if callable(to_markdown):
         text = to_markdown()
         if isinstance(text, tuple):  # (data, metadata)
             text = text[0]
-        return Markdown(str(text).strip())
+        return markdown(str(text).strip())
     text = value if isinstance(value, str) else repr(value)
-    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
 
 
 #: Set to "book" by the book's Sphinx extension (``widgets.build.sphinx_ext``) for the kernels that execute the

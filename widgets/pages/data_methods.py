@@ -8,6 +8,7 @@ fields, sources, gaps) or a setting of the kit (how old a row may be before it i
 """
 from __future__ import annotations
 
+import pandas as pd
 from IPython.display import HTML, display
 
 from widgets.core.data import bibliography_keys, datapackage, load_table
@@ -74,3 +75,22 @@ def rows_to_reverify():
     """The regulations and prices older than their maximum age today, oldest first, as a MyST table
     (``widgets.pages.freshness.stale_markdown``; ``make freshness`` prints the same list)."""
     return freshness.stale_markdown()
+
+
+def workshop_values() -> HTML:
+    """The values the workshop being built sets, next to the published ones: parameter, scenario, the published
+    value and its source, the workshop's value and the instructor's note. In the full kit: a sentence saying so."""
+    from widgets.core.workshop import active, overrides
+    name = active()
+    if not name or not overrides(name):
+        return HTML(f"<p>{label('data.workshop.none')}</p>")
+    published = load_table("model_parameters", workshop_values=False).set_index(["parameter", "scenario"])
+    rows = []
+    for override in overrides(name):
+        row = published.loc[(override.parameter, override.scenario)]
+        rows.append({"parameter": override.parameter, "scenario": override.scenario,
+                     "published": f"{row['value']:g} {row['unit']}", "source": row["source_id"],
+                     "workshop": f"{override.value:g} {row['unit']}", "note": override.note})
+    columns = ["parameter", "scenario", "published", "source", "workshop", "note"]
+    return appendix.html_table(pd.DataFrame(rows), columns, label("data.workshop.caption", name=name),
+                               headers={c: label(f"data.workshop.{c}") for c in columns}, row_header="parameter")

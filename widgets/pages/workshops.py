@@ -117,7 +117,7 @@ def plan_markdown(name: str | None = None):
         lines.append(f"| {label('workshop.table.break')} | {workshop.breaks_minutes} | | |")
     lines.append(f"| **{label('workshop.table.total')}** | **{workshop.minutes}** | | |")
     caption = label("workshop.table.caption", title=workshop.title)
-    return Markdown(f":::{{table}} {caption}\n:name: tbl-seminar-plan\n\n" + "\n".join(lines) + "\n:::\n")
+    return Markdown(f":::{{table}} {caption}\n\n" + "\n".join(lines) + "\n:::\n")
 
 
 def add_slot(numbers, stem: str, name: str | None = None) -> Slot:
