@@ -180,8 +180,12 @@ class LabPage:
             """() => {
                 const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
                 const mdCells = [...panel.querySelectorAll('.jp-MarkdownCell')];
-                const md = mdCells.map(c => (c.querySelector('.jp-MarkdownOutput, .myst') || c).innerText);
-                const unresolved = [...panel.querySelectorAll('.jp-MarkdownCell [title$="Not Found"]')]
+                // Markdown cells, and Markdown a code cell displays (source checks, tables, notes)
+                const mdOutputs = [...panel.querySelectorAll('.jp-OutputArea-output[data-mime-type="text/markdown"]')];
+                const md = mdCells.map(c => (c.querySelector('.jp-MarkdownOutput, .myst') || c).innerText)
+                    .concat(mdOutputs.map(o => o.innerText));
+                const unresolved = [...panel.querySelectorAll('.jp-MarkdownCell [title$="Not Found"], '
+                    + '.jp-OutputArea-output[data-mime-type="text/markdown"] [title$="Not Found"]')]
                     .map(e => e.getAttribute('title') + ': ' + e.textContent);
                 const glue = mdCells.map(c => (c.querySelector('.cm-content') || {textContent: ''}).textContent)
                     .join(' ').split('{glue').length - 1;

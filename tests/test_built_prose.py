@@ -51,3 +51,21 @@ def test_the_check_finds_a_typed_iso_date():
     soup = BeautifulSoup("<article><p>On 2010-09-07 a trawler</p><table><tr><td>2010-09-07</td></tr></table>"
                          "</article>", "html.parser")
     assert [t for t in _prose(soup) if ISO_DATE.search(t)] == ["On 2010-09-07 a trawler"]
+
+
+RAW_MYST = re.compile(r"\{(?:eval|glue(?::[a-z]+)?|cite(?::[pt])?|ref|numref|doc|eq)\}|:::\{|```\{")
+
+
+@pytest.mark.parametrize("name", toc_files())
+def test_no_raw_myst_in_any_built_page(built_site, name):
+    """A role or fence that reached the page unparsed (a citation inside a glued value once did)."""
+    soup = _soup(built_site, name)
+    article = soup.select_one("article") or soup
+    for code in article.select("pre, code, script"):    # the authors' guide shows MyST source on purpose
+        code.decompose()
+    found = RAW_MYST.findall(article.get_text(" "))
+    assert found == [], (name, found[:5])
+
+
+def test_the_raw_myst_check_finds_an_unparsed_role():
+    assert RAW_MYST.findall("supply for GM {cite:p} mp2022gm and {eval}`n.x`") == ["{cite:p}", "{eval}"]

@@ -36,12 +36,12 @@ Again {eval}`f"{x:.1f}"`.
     kinds = [cell.cell_type for cell in notebook.cells]
     assert kinds == ["code", "markdown", "code", "code", "markdown", "code"]
     name = glue_name('f"{x:.1f}"')
-    assert notebook.cells[1].source == (f"About {{glue:md}}`{name}` Mt {{cite:p}}`lynas2024resource,jiji2025sojitz`, "
+    assert notebook.cells[1].source == (f"About {{glue:md}}`{name}:myst` Mt {{cite:p}}`lynas2024resource,jiji2025sojitz`, "
                                         "said {cite:t}`lynas2024resource`.")
     assert notebook.cells[2].metadata["tags"] == ["remove-cell"]
     assert f"_kit_glue({name!r}, _kit_eval_markdown(f\"{{x:.1f}}\"), display=False)" in notebook.cells[2].source
     # the same expression later is glued once: the value is the one at its first use (documented)
-    assert notebook.cells[4].source == f"Again {{glue:md}}`{name}`."
+    assert notebook.cells[4].source == f"Again {{glue:md}}`{name}:myst`."
     assert len(notebook.metadata["source_map"]) == len(notebook.cells)
     # last, hidden: the data tables the chapter read, for the page's downloads
     assert notebook.cells[-1].metadata["tags"] == ["remove-cell"] and TABLES_KEY in notebook.cells[-1].source

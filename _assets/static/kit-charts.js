@@ -8,6 +8,10 @@
  * A chart still wider than the column scrolls inside it and becomes keyboard-focusable. Sliders and
  * drop-downs go to the figure's controls panel, which never scrolls sideways. A chart that fails to
  * draw leaves its text description (the figure's caption) and says so in the console.
+ *
+ * Sharing a scenario: a chart with controls gets a "link to these settings" button that writes the
+ * controls' values into the page address (#chart-N:name=value;name=value, N counting the page's charts
+ * from 1) and copies it. Opening such a link draws that chart at once with those values: no server.
  */
 (function () {
   "use strict";
@@ -148,16 +152,75 @@
     }
   }
 
+  /* The chart state in the page address: {index: 2, values: {name: value}} or null. */
+  function sharedState() {
+    var match = /^#chart-(\d+):(.*)$/.exec(window.location.hash);
+    if (!match) { return null; }
+    var values = {};
+    match[2].split(";").forEach(function (pair) {
+      var parts = pair.split("=");
+      if (parts.length !== 2) { return; }
+      var raw = decodeURIComponent(parts[1]);
+      var number = Number(raw);
+      values[decodeURIComponent(parts[0])] = raw === "true" ? true : raw === "false" ? false
+        : (raw !== "" && !isNaN(number) ? number : raw);
+    });
+    return {index: parseInt(match[1], 10), values: values};
+  }
+
+  function withSharedValues(spec, values) {
+    (spec.params || []).forEach(function (param) {
+      if (Object.prototype.hasOwnProperty.call(values, param.name)) { param.value = values[param.name]; }
+    });
+    return spec;
+  }
+
+  function boundNames(spec) {
+    return (spec.params || []).filter(function (p) { return p.bind && p.bind.input; })
+      .map(function (p) { return p.name; });
+  }
+
+  /* A button under the controls that puts their values in the address and copies the link. */
+  function addShareButton(figure, result, names) {
+    var controls = figure.querySelector(".kit-chart-controls");
+    if (!names.length || controls.querySelector(".kit-chart-share")) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kit-chart-share";
+    button.textContent = figure.getAttribute("data-share-label") || "Link to these settings";
+    var status = document.createElement("span");
+    status.className = "kit-chart-share-status";
+    status.setAttribute("aria-live", "polite");
+    button.addEventListener("click", function () {
+      var index = Array.prototype.indexOf.call(document.querySelectorAll("figure.kit-chart"), figure) + 1;
+      var pairs = names.map(function (name) {
+        return encodeURIComponent(name) + "=" + encodeURIComponent(String(result.view.signal(name)));
+      });
+      var url = window.location.href.split("#")[0] + "#chart-" + index + ":" + pairs.join(";");
+      window.history.replaceState(null, "", url);
+      var done = function () { status.textContent = figure.getAttribute("data-shared-label") || "Link copied"; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(url).then(done, done);
+      } else { done(); }
+    });
+    controls.appendChild(button);
+    controls.appendChild(status);
+  }
+
   function draw(figure) {
     if (figure.kitChart) { return figure.kitChart.done; }
     var state = figure.kitChart = {};
     var original = JSON.parse(figure.querySelector("script.kit-chart-spec").textContent);
+    var shared = sharedState();
+    var index = Array.prototype.indexOf.call(document.querySelectorAll("figure.kit-chart"), figure) + 1;
+    if (shared && shared.index === index) { withSharedValues(original, shared.values); }
     var canvas = figure.querySelector(".kit-chart-canvas");
     state.width = canvas.clientWidth;
     state.done = loadVega().then(function (vegaEmbed) {
       return render(vegaEmbed, figure, original, state.width, 1, 0);
     }).then(function (result) {
       state.result = result;
+      addShareButton(figure, result, boundNames(original));
       figure.classList.add("kit-chart-drawn");
       markScrollable(figure);
       drawn.push(figure);
@@ -192,6 +255,11 @@
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(refit, 300);
     });
+    var shared = sharedState();
+    if (shared && figures[shared.index - 1]) {        // a shared link: draw that chart now and show it
+      var target = figures[shared.index - 1];
+      draw(target).then(function () { target.scrollIntoView({block: "center"}); });
+    }
     if (!("IntersectionObserver" in window)) { drawAll(); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {

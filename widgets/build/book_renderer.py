@@ -17,6 +17,7 @@ import json
 from docutils import nodes
 
 from widgets.charts.spec import LAB_MIME
+from widgets.core.labels import label
 
 
 def spec_json(spec: dict) -> str:
@@ -27,8 +28,9 @@ def spec_json(spec: dict) -> str:
 def figure_html(spec: dict) -> str:
     """HTML for one chart: container, controls, caption and the spec that ``kit-charts.js`` draws."""
     description = spec.get("description", "")
+    share, shared = html.escape(label("chart.share"), quote=True), html.escape(label("chart.shared"), quote=True)
     return (
-        '<figure class="kit-chart">'
+        f'<figure class="kit-chart" data-share-label="{share}" data-shared-label="{shared}">'
         '<div class="kit-chart-canvas"></div>'
         '<div class="kit-chart-controls"></div>'
         f'<script type="application/json" class="kit-chart-spec">{spec_json(spec)}</script>'

@@ -6,7 +6,8 @@ the execution cache (every rebuild that re-reads a chapter executes it again). T
 book's notebook reader for ``.md`` chapters (``nb_custom_formats``): it reads the MyST text notebook as
 myst-nb does and
 
-- turns each ``{eval}`expr``` into ``{glue:md}`eval_<hash>``` and inserts, right after the Markdown
+- turns each ``{eval}`expr``` into ``{glue:md}`eval_<hash>:myst``` (so a value's citation role resolves) and
+  inserts, right after the Markdown
   cell, a hidden code cell that glues ``expr`` as the Markdown JupyterLab would show (so the value
   is taken at the same point of the run as in Lab, and execution stays in jupyter-cache: a prose
   edit that adds no new expression does not re-execute the chapter);
@@ -78,7 +79,7 @@ def rewrite_evals(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
             if name not in glued:
                 glued.add(name)
                 new_expressions.append(expression)
-            return f"{{glue:md}}`{name}`"
+            return f"{{glue:md}}`{name}:myst`"   # parsed as MyST: a value may carry a citation role
 
         cell.source = EVAL_ROLE.sub(replace, cell.source)
         if new_expressions:

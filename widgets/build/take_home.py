@@ -109,9 +109,14 @@ def _zip_name(docname: str) -> str:
     return f"{Path(docname).name}-data.zip"
 
 
+def _has_code(path: Path) -> bool:
+    """Whether an executed notebook has any code cell (a page of prose only is offered no notebook)."""
+    return path.exists() and any(cell.cell_type == "code" for cell in nbformat.read(path, 4).cells)
+
+
 def offer_notebook(app, pagename, templatename, context, doctree) -> None:
     """Before the theme builds its download menu: this page has a take-home notebook."""
-    if pagename in _chapter_docnames(app) and _executed(app, pagename).exists():
+    if pagename in _chapter_docnames(app) and _has_code(_executed(app, pagename)):
         context["ipynb_source"] = f"{pagename}.ipynb"
 
 
@@ -138,7 +143,7 @@ def write_take_home(app, exception) -> None:
     outdir = Path(app.outdir)
     for docname in _chapter_docnames(app):
         executed_path = _executed(app, docname)
-        if not executed_path.exists():
+        if not _has_code(executed_path):
             continue
         glue_path = executed_path.with_suffix(".glue.json")
         glued = json.loads(glue_path.read_text(encoding="utf-8")) if glue_path.exists() else {}
