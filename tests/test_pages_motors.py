@@ -77,3 +77,12 @@ def test_every_figure_the_chapter_uses_is_computed_and_reads_as_text():
 def test_the_exercise_check_lands_on_the_baseline():
     n = motors.numbers()
     assert float(n.motors_ex_check) == pytest.approx(float(n.motors_ex_base))
+
+
+def test_steps_behind_counts_one_point_on_a_full_weight_criterion():
+    from widgets.pages.motors import steps_behind
+    weights = {"a": 1.0, "b": 1.0, "c": 0.5, "d": 0.5}        # Σw = 3: one point on a or b moves the score by 1/3
+    assert steps_behind(1 / 3, weights) == pytest.approx(1.0)
+    assert steps_behind(0.1, weights) == pytest.approx(0.3)
+    with pytest.raises(ValueError, match="weights"):
+        steps_behind(0.1, {"a": 0.0})

@@ -95,6 +95,16 @@ def breakeven_highway_share_pct(city_index: float, highway_index: float,
     return worse / (worse + better) * 100
 
 
+def steps_behind(score_gap: float, weights: dict[str, float]) -> float:
+    """How many one-point steps on one full-weight criterion a gap in weighted score is worth:
+    gap · Σw / w_max (a weighted score is Σ w_i s_i / Σ w_i, so one point on a criterion of weight w moves it
+    by w / Σw). Weights must not all be zero."""
+    total, largest = sum(weights.values()), max(weights.values())
+    if total <= 0:
+        raise ValueError(f"Parameter 'weights' = {weights!r} has no positive weight.")
+    return score_gap * total / largest
+
+
 def numbers() -> Numbers:
     n = Numbers("05_motors")
     add_slot(n, "05_motors")
@@ -153,7 +163,11 @@ def numbers() -> Numbers:
     ranking = rank_architectures(scores, criterion_weights(**vars(sliders)))
     top = ranking[ranking["rank"] == 1]
     n.text("arch_top", quoted_names(top["architecture"])); n.number("arch_top_score", ".1f", top["weighted_score_1_to_5"].iloc[0])
-    n.number("arch_pmsm_score", ".1f", ranking.set_index("architecture").loc["pmsm-ndfeb", "weighted_score_1_to_5"])
+    pmsm_score = ranking.set_index("architecture").loc["pmsm-ndfeb", "weighted_score_1_to_5"]
+    n.number("arch_pmsm_score", ".1f", pmsm_score)
+    weights = criterion_weights(**vars(sliders))
+    steps = steps_behind(top["weighted_score_1_to_5"].iloc[0] - pmsm_score, weights)
+    n.text("arch_gap_words", label("motors.page.gap." + ("less" if steps < 0.95 else "one" if steps <= 1.05 else "more")))
 
     # exercise: the highway claim
     highway_only = rank_architectures(scores, criterion_weights(**HIGHWAY_ONLY))
