@@ -4,6 +4,7 @@
 #   make workshop NAME=executive-90  one workshop (workshops/NAME.yml) as its own strict book (and PDF)
 #   make pdf    the whole book as one PDF (_build/book.pdf), printed by the system Chromium
 #   make bundle one zip for a USB stick: the web book, the PDF, the notebooks and the data (_build/rare-earth-kit.zip)
+#   make gettext  extract the book's prose and merge it into the Japanese catalogs (locales/ja/LC_MESSAGES)
 #   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
 #   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks)
 #   make serve  serve the built book on http://127.0.0.1:8000 (gzip, as a real host serves it)
@@ -19,7 +20,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book book-ja workshop pdf bundle test lab serve bench lighthouse clean browser node check-python freshness lock
+.PHONY: book book-ja workshop pdf bundle gettext test lab serve bench lighthouse clean browser node check-python freshness lock
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -53,6 +54,9 @@ pdf: book browser
 
 bundle: pdf
 	$(PY) -m widgets.build.bundle _build/html _build/book.pdf _build/rare-earth-kit.zip
+
+gettext: $(STAMP)
+	$(PY) -m widgets.build.translations update
 
 workshop: $(STAMP) browser
 	@test -n "$(NAME)" || { echo "usage: make workshop NAME=<name>  (workshops: $$(ls workshops | sed 's/\.yml$$//' | tr '\n' ' '))"; exit 2; }

@@ -6,6 +6,7 @@
 - the theme's icons become inline SVG through the template bridge named in ``_config.yml``
   (``template_bridge: widgets.build.bookhtml.templates.KitTemplateLoader``);
 - each chapter page offers its notebook (with outputs) and its data to take home (``widgets.build.take_home``);
+- what code cells display is left out of the translation catalogs (``OutputsAreNotTranslated``);
 - a link to a chapter a workshop leaves out becomes text naming it (``widgets.build.standalone``);
 - the kernels that execute the chapters talk to the build over encrypted sockets (``encrypt_build_kernels``)
   and know they write for the book (``OUTPUT_ENV``: displayed Markdown then carries citation roles).
@@ -18,7 +19,9 @@ from widgets.build.bookhtml.theme_css import write_trimmed_theme_css
 
 import os
 
+from docutils import nodes
 from jupyter_client.manager import KernelManager
+from sphinx.transforms import SphinxTransform
 
 from widgets.pages.book import OUTPUT_ENV
 
@@ -29,6 +32,20 @@ def _fix_body(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if body:
         context["body"] = fix_body(body)
+
+
+class OutputsAreNotTranslated(SphinxTransform):
+    """What a chapter's code displays (tables, source checks, notes made from the data) is written by the kernel
+    in the edition's language already: it is left out of the translation catalogs, which hold only the prose."""
+
+    default_priority = 5   # before Sphinx's i18n transform (20), which applies translations
+
+    def apply(self, **kwargs) -> None:
+        for output in self.document.findall(nodes.container):
+            if "cell_output" not in output.get("classes", []):
+                continue
+            for element in output.findall(nodes.TextElement):
+                element["translatable"] = False
 
 
 def encrypt_build_kernels() -> None:
@@ -44,6 +61,7 @@ def encrypt_build_kernels() -> None:
 
 
 def setup(app):
+    app.add_transform(OutputsAreNotTranslated)
     app.setup_extension("widgets.build.standalone")
     app.setup_extension("widgets.build.take_home")
     encrypt_build_kernels()
