@@ -48,12 +48,12 @@ def test_doctrees_are_dropped_with_the_cache(tmp_path):
 
 
 def test_html_only_code_keeps_the_cache(tmp_path):
-    """widgets/bookhtml and the Sphinx extension shape written pages only: editing them re-runs no chapter."""
-    (tmp_path / "widgets" / "bookhtml").mkdir(parents=True)
+    """widgets/build/bookhtml and the Sphinx extension shape written pages only: editing them re-runs no chapter."""
+    (tmp_path / "widgets" / "build" / "bookhtml").mkdir(parents=True)
     (tmp_path / "widgets" / "m.py").write_text("x = 1\n")
     assert refresh_execution_cache(tmp_path) is True
-    (tmp_path / "widgets" / "bookhtml" / "icons.py").write_text("ICONS = {}\n")
-    (tmp_path / "widgets" / "sphinx_ext.py").write_text("def setup(app): pass\n")
+    (tmp_path / "widgets" / "build" / "bookhtml" / "icons.py").write_text("ICONS = {}\n")
+    (tmp_path / "widgets" / "build" / "sphinx_ext.py").write_text("def setup(app): pass\n")
     assert refresh_execution_cache(tmp_path) is False
     (tmp_path / "widgets" / "m.py").write_text("x = 2\n")
     assert refresh_execution_cache(tmp_path) is True

@@ -82,7 +82,7 @@ def test_panels_slider_tooltip_and_style():
     overview, detail = spec["vconcat"]
     dots = overview["layer"][1]
     fields = {tip["field"] for tip in dots["encoding"]["tooltip"]}
-    assert {"instrument", "controls_en", "source_id", "confidence"} <= fields
+    assert {"instrument", "controls", "source_id", "confidence"} <= fields
     assert dots["encoding"]["color"]["condition"]["test"] == "datum.after"
 
 

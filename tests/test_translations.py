@@ -19,7 +19,8 @@ PO_FILES = sorted(CATALOGS.rglob("*.po"))
 ROLE = re.compile(r"\{[a-z:]+\}`[^`]*`")
 LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 CODE = re.compile(r"(?<!\})`[^`]+`")
-MATH = re.compile(r"\$[^$]+\$")
+#: Inline maths: $…$ where neither dollar is escaped (US\$ is a currency, not a delimiter).
+MATH = re.compile(r"(?<!\\)\$(?:[^$\\]|\\[^$])+(?<!\\)\$")
 
 
 def messages(path: Path):

@@ -36,16 +36,20 @@ def _fix_body(app, pagename, templatename, context, doctree):
 
 class OutputsAreNotTranslated(SphinxTransform):
     """What a chapter's code displays (tables, source checks, notes made from the data) is written by the kernel
-    in the edition's language already: it is left out of the translation catalogs, which hold only the prose."""
+    in the edition's language already, and an equation reads the same in both: they are left out of the
+    translation catalogs, which hold only the prose."""
 
     default_priority = 5   # before Sphinx's i18n transform (20), which applies translations
 
     def apply(self, **kwargs) -> None:
+        for maths in self.document.findall(nodes.math_block):   # equations read the same in every language
+            maths["translatable"] = False
         for output in self.document.findall(nodes.container):
             if "cell_output" not in output.get("classes", []):
                 continue
             for element in output.findall(nodes.TextElement):
-                element["translatable"] = False
+                if not isinstance(element, nodes.Inline):  # messages are blocks; marking an inline node (a
+                    element["translatable"] = False      # link's text) would make Sphinx drop its text
 
 
 def encrypt_build_kernels() -> None:
@@ -64,6 +68,7 @@ def setup(app):
     app.add_transform(OutputsAreNotTranslated)
     app.setup_extension("widgets.build.standalone")
     app.setup_extension("widgets.build.take_home")
+    app.setup_extension("widgets.build.translated_glue")
     encrypt_build_kernels()
     os.environ[OUTPUT_ENV] = "book"  # inherited by the kernels myst-nb starts
     app.connect("html-page-context", _fix_body)

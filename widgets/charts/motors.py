@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish
-from widgets.core.labels import keys, label
+from widgets.core.labels import keys, label, localized
 from widgets.core import checks
 
 #: Architectures of the motors table (its schema's enum) in display order, each with a fixed colour so a
@@ -80,7 +80,7 @@ def programme_points(motors: pd.DataFrame) -> pd.DataFrame:
             "power_text": _power_text(low, high), "has_power": not math.isnan(power),
             "status": m.status, "status_name": label(f"motors.status.{m.status}"),
             "rare_earth_use": label(f"motors.rare_earth_use.{m.rare_earth_use}"),
-            "claim": m.claim_en, "source": m.source_id, "confidence": m.confidence})
+            "claim": localized(m, "claim"), "source": m.source_id, "confidence": m.confidence})
     return pd.DataFrame(rows)
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from widgets.charts.style import OKABE_ITO, WIDTH_PX, finish
 from widgets.core import checks
-from widgets.core.labels import label, language
+from widgets.core.labels import label, language, localized
 from widgets.timeline.model import (DAY_MS, DETAIL_START, END, FAMILY_ORDER, ORIGIN, ORIGIN_MS,  # noqa: F401 (re-exported)
                                     day_index, day_of_index, events_on, timeline_events)
 
@@ -33,9 +33,13 @@ LANE_PX = 18
 
 
 def labelled_events(regulations: pd.DataFrame) -> pd.DataFrame:
-    """The model's events with what the reader sees: the measure's name and family in the active language."""
+    """The model's events with what the reader sees: the measure's name and family, its instrument and what it
+    controls (``controls``), in the active language."""
     events = timeline_events(regulations)
     events["name"] = events["short_ja"] if language() == "ja" else events["short_en"]
+    by_id = {str(rule["regulation_id"]): rule for _, rule in regulations.iterrows()}
+    events["instrument"] = [localized(by_id[str(r)], "instrument") for r in events["regulation_id"]]
+    events["controls"] = [localized(by_id[str(r)], "controls") for r in events["regulation_id"]]
     events["rule_type_label"] = events["family"].map(lambda family: label(f"timeline.family.{family}"))
     return events
 
@@ -45,7 +49,7 @@ HERE_MS_EXPR = f"({ORIGIN_MS} + here_day * {DAY_MS})"
 
 def _tooltip() -> list[alt.Tooltip]:
     return [alt.Tooltip("instrument:N", title=label("timeline.tooltip.instrument")),
-            alt.Tooltip("controls_en:N", title=label("timeline.tooltip.controls")),
+            alt.Tooltip("controls:N", title=label("timeline.tooltip.controls")),
             alt.Tooltip("rule_type_label:N", title=label("timeline.legend.rule_type")),
             alt.Tooltip("announced:N", title=label("timeline.tooltip.announced")),
             alt.Tooltip("effective:N", title=label("timeline.tooltip.effective")),

@@ -48,8 +48,9 @@ def results_table(rows: Iterable[tuple[str, str]]) -> str:
 
 
 class Explorer:
-    """Wires inputs to an ``update`` function; a ValueError from the model shows in the message area
-    and leaves the last good results and chart in place."""
+    """Wires inputs to an ``update`` function, which returns (results HTML, chart or None) and may add the model's
+    own result (codes and numbers) as a third value, kept as ``result``. A ValueError from the model shows in the
+    message area and leaves the last good results and chart in place."""
 
     def __init__(self, inputs: dict[str, ipw.ValueWidget], update: Callable[[dict], tuple[str, object | None]],
                  extra_controls: Iterable[ipw.Widget] = ()):
@@ -59,6 +60,8 @@ class Explorer:
         self.results = ipw.HTML()
         self.chart_output = ipw.Output()
         self.last_error: str | None = None
+        #: what the model returned, in codes and numbers, when ``update`` gives it as a third value
+        self.result: object | None = None
         for widget in inputs.values():
             widget.observe(lambda _change: self.refresh(), names="value")
         controls = ipw.VBox([*extra_controls, *inputs.values()])
@@ -70,11 +73,12 @@ class Explorer:
 
     def refresh(self) -> None:
         try:
-            results_html, chart = self._update(self.values())
+            results_html, chart, *result = self._update(self.values())
         except ValueError as error:
             self.last_error = str(error)
             show_error(self.message, error)
             return
+        self.result = result[0] if result else None
         self.last_error = None
         self.message.value = ""
         self.results.value = results_html

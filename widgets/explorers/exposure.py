@@ -16,7 +16,7 @@ from widgets.charts.words import date_name, finding_text, regulation_name
 from widgets.explorers.common import INPUT_FIGURES, LAYOUT_WIDE, STYLE_WIDE, Explorer
 from widgets.core.numbers import round_to
 from widgets.core.labels import label
-from widgets.exposure.model import END_USES, FORMS, ITEM_COLUMNS, ORIGINS, assess_items
+from widgets.exposure.model import END_USES, FORMS, ITEM_COLUMNS, ORIGINS, ItemsAssessment, assess_items
 
 #: Grid columns: (items column, width).
 GRID_COLUMNS = (("item", "15rem"), ("form", "9rem"), ("rare_earth_elements", "7rem"), ("made_in_china", "5rem"),
@@ -131,10 +131,9 @@ class ItemGrid:
         return pd.DataFrame([row.record() for row in self.rows], columns=list(ITEM_COLUMNS))
 
 
-def assessment_rows(regulations: pd.DataFrame, control_list_items: pd.DataFrame, items: pd.DataFrame,
-                    on_date: object, **context) -> tuple[list[list[str]], list[str]]:
+def assessment_rows(result: ItemsAssessment, regulations: pd.DataFrame, items: pd.DataFrame
+                    ) -> tuple[list[list[str]], list[str]]:
     """Per item: [item, licence yes/no, the findings in words]; and the names of the rules in force."""
-    result = assess_items(regulations, control_list_items, items, on_date, **context)
     rows = []
     for item in items["item"]:
         own = result.findings[result.findings["item"] == item]
@@ -169,10 +168,12 @@ def exposure_explorer(regulations: pd.DataFrame, control_list_items: pd.DataFram
     def update(values: dict):
         if values["on_date"] is None:
             raise ValueError(label("error.not_allowed", name=label("exposure.input.on_date"), value=None,
-                                   allowed="a date (YYYY-MM-DD)"))
+                                   allowed=label("exposure.input.on_date_allowed")))
         context = {k: values[k] for k in ("destination", "end_use", "include_contested")}
-        rows, in_force = assessment_rows(regulations, control_list_items, grid.frame(), values["on_date"], **context)
-        return _html(rows, in_force, values["on_date"]), None
+        items = grid.frame()
+        result = assess_items(regulations, control_list_items, items, values["on_date"], **context)
+        rows, in_force = assessment_rows(result, regulations, items)
+        return _html(rows, in_force, values["on_date"]), None, result
 
     explorer = Explorer(inputs, update, extra_controls=[grid.widget])
     grid.on_change = explorer.refresh

@@ -22,7 +22,7 @@ from IPython.display import HTML, Markdown
 from widgets.core.data import DATA_DIR, load_table, resource, split_list, table_names
 from widgets.charts import table
 from widgets.charts.ledger import section_name
-from widgets.core.labels import label
+from widgets.core.labels import label, language, localized
 from widgets.ledger.model import VERDICTS
 from widgets.core import checks
 
@@ -139,19 +139,21 @@ def constraints_text(field: dict) -> str:
 
 
 def schema_frame(name: str) -> pd.DataFrame:
-    """One row per field of table ``name``: field, type, unit, constraints, description."""
+    """One row per field of table ``name``: field, type, unit, constraints, description (in the reader's language:
+    ``x-description-ja`` in Japanese)."""
     fields = resource(name)["schema"]["fields"]
     return pd.DataFrame([{"field": f["name"], "type": f.get("type", "string"), "unit": f.get("unit", ""),
-                          "constraints": constraints_text(f), "description": f.get("description", "")}
+                          "constraints": constraints_text(f), "description": localized(f, "description")}
                          for f in fields])
 
 
 def table_summary(name: str) -> dict:
     """Row count, distinct source ids, as_of range and confidence mix of table ``name`` (None where the
-    table has no such column)."""
+    table has no such column); its title and description in the reader's language."""
     frame = load_table(name)
-    summary = {"name": name, "title": resource(name).get("title", name),
-               "description": resource(name).get("description", ""), "rows": len(frame),
+    descriptor = resource(name)
+    summary = {"name": name, "title": localized(descriptor, "title") or name,
+               "description": localized(descriptor, "description"), "rows": len(frame),
                "sources": None, "as_of_min": None, "as_of_max": None, "confidence": None}
     if "source_id" in frame.columns:
         summary["sources"] = int(frame["source_id"].nunique())
@@ -205,9 +207,11 @@ def chapter_page(code: str, chapters_dir: Path = CHAPTERS_DIR) -> tuple[str, str
 
 def glossary_frame(glossary: pd.DataFrame | None = None) -> pd.DataFrame:
     """The glossary sorted by English term (case-insensitive) with an HTML link to the chapter of first use
-    (text 'Chapter 4', the chapter's title as the link's title)."""
+    (text 'Chapter 4', the chapter's title as the link's title) and the definition in the reader's language
+    (``definition``)."""
     frame = load_table("glossary") if glossary is None else glossary.copy()
     frame = frame.iloc[frame["term_en"].str.casefold().argsort(kind="stable")].reset_index(drop=True)
+    frame["definition"] = [localized(term, "definition") for _, term in frame.iterrows()]
     links = {}
     for code in frame["chapter"].unique():
         page, title = chapter_page(str(code))
@@ -234,10 +238,12 @@ def verdict_table(claims: pd.DataFrame, by: str) -> pd.DataFrame:
 
 
 def ledger_frame(claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The ledger as the appendix shows it: the claims plus an anchor id per row, the verdict's label and
-    the source keys as HTML links to the bibliography."""
+    """The ledger as the appendix shows it: the claims plus an anchor id per row, the verdict's label, what the
+    sources say instead in the reader's language (``what_differs``) and the source keys as HTML links to the
+    bibliography."""
     frame = load_table("claims") if claims is None else claims.copy()
     frame["anchor"] = frame["claim_id"].map(lambda c: CLAIM_ANCHOR.format(claim_id=c))
+    frame["what_differs"] = [localized(claim, "what_differs") for _, claim in frame.iterrows()]
     frame["verdict_name"] = frame["verdict"].map(lambda v: label(f"verdict.{v}"))
     frame["section"] = frame["section"].astype(str).map(section_name)
     frame["sources_html"] = [source_links(claim) for _, claim in frame.iterrows()]
@@ -277,22 +283,27 @@ def technology_detail(technology: pd.Series, claims: pd.DataFrame | None = None)
     return HTML(f"{table.data}<p><strong>{html.escape(label('appendix.tech.field.verdicts'))}:</strong> {links}{note}</p>")
 
 
+#: The ledger's columns (column → label key under ``appendix.ledger``) and their widths. The Japanese edition
+#: leaves out the English paraphrase (``claim_en``): the report's own words are Japanese (``LEDGER_WIDTHS_JA``).
 LEDGER_COLUMNS = {"claim_id": "claim_id", "section": "section", "text_ja": "text_ja", "claim_en": "claim_en",
-                  "verdict_name": "verdict", "what_differs_en": "what_differs_en", "sources_html": "sources"}
+                  "verdict_name": "verdict", "what_differs": "what_differs_en", "sources_html": "sources"}
 
 
 LEDGER_WIDTHS = {"claim_id": "6%", "section": "6%", "text_ja": "19%", "claim_en": "19%", "verdict_name": "9%",
-                 "what_differs_en": "27%", "sources_html": "14%"}
+                 "what_differs": "27%", "sources_html": "14%"}
+LEDGER_WIDTHS_JA = {"claim_id": "6%", "section": "6%", "text_ja": "30%", "verdict_name": "9%",
+                    "what_differs": "35%", "sources_html": "14%"}
 
 
 def ledger_table(claims: pd.DataFrame | None = None) -> HTML:
     """The full claim ledger as an HTML table; each row has the anchor ``claim-<id>`` that
     :func:`claim_link` points to, and source keys link to the bibliography page."""
     frame = ledger_frame(claims)
-    return html_table(frame, list(LEDGER_COLUMNS), label("appendix.ledger.caption"),
-                      headers={c: label(f"appendix.ledger.{key}") for c, key in LEDGER_COLUMNS.items()},
+    widths = LEDGER_WIDTHS_JA if language() == "ja" else LEDGER_WIDTHS
+    return html_table(frame, list(widths), label("appendix.ledger.caption"),
+                      headers={c: label(f"appendix.ledger.{LEDGER_COLUMNS[c]}") for c in widths},
                       row_header="claim_id", raw_html=["sources_html"], lang={"text_ja": "ja"}, row_id="anchor",
-                      widths=LEDGER_WIDTHS)
+                      widths=widths)
 
 
 def topic_table(claims: pd.DataFrame) -> HTML:

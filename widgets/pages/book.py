@@ -112,6 +112,14 @@ def _claim_sources(claim: pd.Series) -> str:
     return cite.markdown("p", keys) if keys else ""
 
 
+def _report_says(claim: pd.Series) -> str:
+    """The report's words as a source check quotes them (Markdown): 「text_ja」 followed, in English, by the
+    ledger's English summary after a dash; in Japanese the report's own words stand alone."""
+    from widgets.core.labels import language
+    said = f"「{escape_markdown(claim['text_ja'])}」"
+    return said if language() == "ja" else f"{said} — {escape_markdown(claim['claim_en'])}"
+
+
 def freshness_note(stem: str, numbers=None):
     """The "how old this page is" box under a chapter's title (``widgets.pages.freshness.freshness_note``); pass the
     chapter's figures (``n``) so that sources cited through them count."""
@@ -133,7 +141,7 @@ def source_checks_table(claim_ids: list[str]):
     lines = []
     for claim_id in claim_ids:
         claim = row("claims", claim_id=claim_id)
-        said = f"「{escape_markdown(claim['text_ja'])}」 — {escape_markdown(claim['claim_en'])}".replace("|", "\\|")
+        said = _report_says(claim).replace("|", "\\|")
         lines.append(f"| {claim_id} | {said} | {label('verdict.' + str(claim['verdict']))} "
                      f"| {_claim_sources(claim)} |")
     caption = label("book.source_checks_caption")
@@ -146,17 +154,17 @@ def source_check(claim_id: str):
     from IPython.display import Markdown
 
     from widgets.charts.ledger import section_name
-    from widgets.core.labels import label
+    from widgets.core.labels import label, localized
     claim = row("claims", claim_id=claim_id)
     sources = _claim_sources(claim)
     cites = f" {sources}" if sources else ""
     verdict = str(claim["verdict"])
-    differs = "" if pd.isna(claim["what_differs_en"]) else f"\n\n{claim['what_differs_en']}"
+    differs = localized(claim, "what_differs")
+    differs = f"\n\n{differs}" if differs else ""
     text = (f":::{{admonition}} {label('book.source_check')} · {label('verdict.' + verdict)}\n"
             f":class: {VERDICT_STYLE[verdict]}\n\n"
             f"**{label('book.report_says')}** ({section_name(str(claim['section']))}): "
-            f"「{escape_markdown(claim['text_ja'])}」 — {escape_markdown(claim['claim_en'])}"
-            f"{escape_markdown(differs)}{cites} [{claim_id}]\n:::\n")
+            f"{_report_says(claim)}{escape_markdown(differs)}{cites} [{claim_id}]\n:::\n")
     return Markdown(text)
 
 

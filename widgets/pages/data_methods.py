@@ -12,13 +12,15 @@ import pandas as pd
 from IPython.display import HTML, display
 
 from widgets.core.data import bibliography_keys, datapackage, load_table
-from widgets.core.labels import label
+from widgets.core.labels import label, localized
 from widgets.pages import appendix, freshness
 from widgets.pages.common import Numbers
 
 #: The columns of the known-gaps table, with their CSS widths.
 GAP_COLUMNS = {"gap_id": "16%", "topic": "10%", "what_is_missing": "28%", "consequence_for_the_book": "28%",
                "searched_in": "18%"}
+#: The gaps table's free-text columns, each with a Japanese column (``<column>_ja``).
+GAP_TEXT_COLUMNS = ("what_is_missing", "consequence_for_the_book", "searched_in")
 #: The columns of each table's schema, with their CSS widths.
 SCHEMA_COLUMNS = {"field": "20%", "type": "10%", "unit": "9%", "constraints": "28%", "description": "33%"}
 
@@ -63,10 +65,19 @@ def table_descriptions() -> None:
         display(schema_table(name))
 
 
+def gaps_frame() -> pd.DataFrame:
+    """``data/gaps.csv`` with its free-text columns (what is missing, the consequence, where it was sought) in the
+    reader's language: the ``_ja`` cell in Japanese where it is not empty."""
+    frame = load_table("gaps")
+    for column in GAP_TEXT_COLUMNS:
+        frame[column] = [localized(gap, column) for _, gap in frame.iterrows()]
+    return frame
+
+
 def gaps_table() -> HTML:
     """The known gaps of ``data/gaps.csv``: what is missing, its consequence for the book, where it was sought."""
     columns = list(GAP_COLUMNS)
-    return appendix.html_table(load_table("gaps"), columns, label("appendix.data.gaps_caption"),
+    return appendix.html_table(gaps_frame(), columns, label("appendix.data.gaps_caption"),
                                headers={column: label(f"appendix.data.{column}") for column in columns},
                                row_header="gap_id", widths=GAP_COLUMNS)
 

@@ -12,9 +12,12 @@ from widgets.core.labels import label
 from widgets.pages import appendix
 from widgets.pages.common import Numbers
 
-#: The table's columns and their widths (the definition gets the most room).
-COLUMNS = {"term_en": "16%", "term_ja": "14%", "reading_ja": "16%", "definition_en": "32%", "chapter_link": "9%",
+#: The table's columns and their widths (the definition, in the reader's language, gets the most room).
+COLUMNS = {"term_en": "16%", "term_ja": "14%", "reading_ja": "16%", "definition": "32%", "chapter_link": "9%",
            "source_id": "13%"}
+#: Each column's header label under ``appendix.glossary`` (the definition keeps its label key ``definition_en``).
+HEADERS = {"term_en": "term_en", "term_ja": "term_ja", "reading_ja": "reading_ja", "definition": "definition_en",
+           "chapter_link": "chapter", "source_id": "source_id"}
 
 
 def numbers() -> Numbers:
@@ -28,10 +31,10 @@ def numbers() -> Numbers:
 
 def glossary_table(glossary: pd.DataFrame | None = None) -> HTML:
     """The glossary (``data/glossary.csv`` unless given) sorted by English term, with its Japanese term and
-    reading, definition, a link to the chapter of first use and the source key."""
+    reading, definition (Japanese in the Japanese edition), a link to the chapter of first use and the source key."""
     frame = appendix.glossary_frame(glossary)
     columns = list(COLUMNS)
-    headers = {column: label(f"appendix.glossary.{column.replace('_link', '')}") for column in columns}
+    headers = {column: label(f"appendix.glossary.{HEADERS[column]}") for column in columns}
     return appendix.html_table(frame, columns, label("appendix.glossary.caption"), headers=headers,
                                row_header="term_en", raw_html=["chapter_link"],
                                lang={"term_ja": "ja", "reading_ja": "ja"}, widths=COLUMNS)

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pandas as pd
 
 from widgets.charts.words import regulation_name
-from widgets.core.data import figure, load_table
-from widgets.core.labels import language
+from widgets.core.data import figure, load_table, row
+from widgets.core.labels import language, localized
 from widgets.exposure import start as sc
 from widgets.pages.common import Numbers
 from widgets.pages.workshops import add_slot
@@ -63,7 +63,7 @@ def numbers() -> Numbers:
     for name, (regulation_id, column) in DATES.items():
         n.date(name, figure("regulations", column, regulation_id=regulation_id))
     n.date("today", sc.assessment_date())
-    n.text("halt_instrument", figure("regulations", "instrument", regulation_id=HALT_ID))
+    n.text("halt_instrument", localized(row("regulations", regulation_id=HALT_ID), "instrument"))
     n.number("no18_n", "d", len(sc.regulation_elements("cn-mofcom-2025-18")))
 
     for year in (2009, 2010, 2012):

@@ -15,7 +15,7 @@ import pandas as pd
 from widgets.charts.architecture import display_name
 from widgets.core.data import figure as fig
 from widgets.core.data import load_table, row
-from widgets.core.labels import label
+from widgets.core.labels import label, localized
 from widgets.explorers.architecture import PMSM_BASELINE_INDEX
 from widgets.motors import start as scenarios
 from widgets.motors.model import criterion_weights, per_vehicle, rank_architectures
@@ -38,8 +38,8 @@ def peak_kw(motor_id: str, end: str = "max") -> float:
 
 
 def claim(motor_id: str) -> str:
-    """What the source claims for a programme (data/motors.csv, ``claim_en``)."""
-    return str(row("motors", motor_id=motor_id)["claim_en"])
+    """What the source claims for a programme (data/motors.csv, ``claim_en``; ``claim_ja`` in Japanese)."""
+    return localized(row("motors", motor_id=motor_id), "claim")
 
 
 def rationale(architecture: str, criterion: str, prefix: str = "") -> str:
@@ -159,7 +159,7 @@ def numbers() -> Numbers:
     n.source("arch_mass_source", pmsm.magnet_kg_per_motor); n.source("arch_share_source", pmsm.rare_earth_share_pct)
     n.number("arch_re_kg", ".2f", pmsm.kg)
     n.number("arch_iea_kg", ".1f", fig("model_parameters", "value", parameter="ree_per_car_kg_iea", scenario="reference"))
-    n.text("arch_gap", row("gaps", gap_id="motor-efficiency-independent")["what_is_missing"])
+    n.text("arch_gap", localized(row("gaps", gap_id="motor-efficiency-independent"), "what_is_missing"))
     ranking = rank_architectures(scores, criterion_weights(**vars(sliders)))
     top = ranking[ranking["rank"] == 1]
     n.text("arch_top", quoted_names(top["architecture"])); n.number("arch_top_score", ".1f", top["weighted_score_1_to_5"].iloc[0])

@@ -18,7 +18,7 @@ import pandas as pd
 from widgets.charts import exposure as charts
 from widgets.charts.words import month_name, month_verdicts, regulation_name
 from widgets.core.data import figure, row
-from widgets.core.labels import label, language
+from widgets.core.labels import label, language, localized
 from widgets.core.numbers import round_to
 from widgets.exposure import start as sc
 from widgets.exposure.model import (ValueRuleInputs, assembly_value_limit_usd, magnet_part_i_share_pct,
@@ -67,11 +67,13 @@ def _rounded(n: Numbers, name: str, value: float, significant: int = 2) -> str:
 
 
 def annex_table() -> pd.DataFrame:
-    """The two parts of No. 61's Annex 1 as the chapter's table shows them: part, item, reading."""
+    """The two parts of No. 61's Annex 1 as the chapter's table shows them: part, item (in the reader's language,
+    then the Chinese text), reading."""
     items = sc.control_list_items()
     rows = items[items["list_id"] == sc.ANNEX_LIST_ID]
     return pd.DataFrame({"part": [label(f"reg.annex.{p}") for p in rows["annex_part"]],
-                         "item": rows["item_en"] + " (" + rows["item_zh"] + ")",
+                         "item": [label("reg.annex.item", item=localized(item, "item"), chinese=item["item_zh"])
+                                  for _, item in rows.iterrows()],
                          "reading": [label(f"reg.reading.{r}") for r in rows["reading"]],
                          "source": rows["source_id"]})
 

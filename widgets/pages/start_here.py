@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from widgets.core.data import load_all, row
+from widgets.core.labels import localized
 from widgets.ledger import model as provenance
 from widgets.pages.claim_ledger import claims_text, count_text
 from widgets.pages.common import Numbers
@@ -47,8 +48,9 @@ def numbers() -> Numbers:
     n.date("start_report_date", references["as_of"])
     n.text("start_ad_title", advert["text_ja"])
     n.text("start_ad", advert["claim_en"])
-    n.text("start_ad_phd", row("claims", claim_id=DOCTORATE_CLAIM)["claim_en"])
-    n.text("start_ad_hour", row("claims", claim_id=HOUR_CLAIM)["claim_en"])
+    # the promises in the author's words: the English paraphrase, or in Japanese the report's own text
+    n.text("start_ad_phd", localized(row("claims", claim_id=DOCTORATE_CLAIM), en="claim_en", ja="text_ja"))
+    n.text("start_ad_hour", localized(row("claims", claim_id=HOUR_CLAIM), en="claim_en", ja="text_ja"))
     n.text("start_refs_ja", references["text_ja"])
 
     claims = tables["claims"]
