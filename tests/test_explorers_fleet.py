@@ -99,3 +99,4 @@ def test_share_levers_are_sliders_with_labels():
     assert (lever.min, lever.max) == (0, 100)
     assert lever.description == label("fleet.slider.hree_free_share_pct")
     assert [text for text, _ in picker_of(explorer).options] == [label("fleet.input.custom")]
+    assert picker_of(explorer).index == 0   # the drop-down shows its first choice, not an empty box

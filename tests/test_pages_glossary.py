@@ -7,7 +7,8 @@ import pandas as pd
 from widgets.pages import appendix, glossary
 
 
-def test_the_table_shows_each_term_sorted_with_its_chapter_linked():
+def test_the_table_shows_each_term_sorted_with_its_chapter_linked(monkeypatch):
+    monkeypatch.setenv("KIT_OUTPUT", "book")
     terms = pd.DataFrame({"term_en": ["ore", "Grade"], "term_ja": ["鉱石", "品位"], "reading_ja": ["こうせき", "ひんい"],
                           "definition_en": ["Rock as mined.", "Oxide per tonne of ore."], "chapter": ["04", "04"],
                           "source_id": ["key-a", "key-b"]})

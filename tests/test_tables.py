@@ -13,6 +13,12 @@ FRAME = pd.DataFrame({"name": ["a<b", "Fe & Ni"], "ja": ["磁石", None], "value
                       "link": ['<a href="x.html">x</a>', ""], "key": ["r-1", "r-2"]})
 
 
+
+@pytest.fixture(autouse=True)
+def in_the_book(monkeypatch):
+    """These tables are written as the book's build writes them (links to .html pages)."""
+    monkeypatch.setenv("KIT_OUTPUT", "book")
+
 def render(**kwargs) -> str:
     args = dict(frame=FRAME, columns=["name", "ja", "value", "link"], caption="Caption & <more>")
     return tables.html_table(**{**args, **kwargs}).data
@@ -69,7 +75,8 @@ def test_verdict_table_hand_checked():
                                              "unverified": 0, "contradicted": 0, "total": 4}
 
 
-def test_ledger_table_has_every_claim_with_an_anchor_and_bibliography_links():
+def test_ledger_table_has_every_claim_with_an_anchor_and_bibliography_links(monkeypatch):
+    monkeypatch.setenv("KIT_OUTPUT", "book")
     out = tables.ledger_table().data
     claims = load_table("claims")
     assert len(re.findall(r'<tr id="claim-c\d{3}">', out)) == len(claims)
@@ -102,7 +109,8 @@ def test_table_markdown_has_download_role_and_schema_rows():
     assert schema.loc["claim_id", "type"] == "string"
 
 
-def test_glossary_sorted_with_chapter_links():
+def test_glossary_sorted_with_chapter_links(monkeypatch):
+    monkeypatch.setenv("KIT_OUTPUT", "book")
     frame = tables.glossary_frame()
     terms = list(frame["term_en"])
     assert terms == sorted(terms, key=str.casefold)
@@ -111,6 +119,15 @@ def test_glossary_sorted_with_chapter_links():
     assert tables.chapter_page("04")[0] == "04_supply.html"
     with pytest.raises(ValueError, match="'chapter' = '99' is not allowed"):
         tables.chapter_page("99")
+
+
+def test_links_point_at_the_chapter_sources_in_jupyterlab(monkeypatch):
+    """Outside the book's build (JupyterLab), a link opens the chapter's source as a notebook: no .html there."""
+    monkeypatch.delenv("KIT_OUTPUT", raising=False)
+    assert tables.chapter_page("04")[0] == "04_supply.md"
+    assert tables.claim_link("c001").startswith('<a href="a2_claim_ledger.md#claim-c001"')
+    out = tables.ledger_table().data
+    assert ".html" not in out and 'href="a5_bibliography.md"' in out
 
 
 def test_technology_detail_side_by_side():

@@ -42,6 +42,10 @@ def fleet_results(kg_per_vehicle: pd.DataFrame, values: dict) -> list[tuple[str,
     ]
 
 
+#: The preset drop-down's first choice: the levers as the reader set them.
+CUSTOM = "custom"
+
+
 def fleet_explorer(kg_per_vehicle: pd.DataFrame, sliders: FleetSliders,
                    presets: Mapping[str, Mapping[str, float]] | None = None) -> Explorer:
     """The live explorer; its ``.widget`` is the ipywidgets box to display.
@@ -57,8 +61,9 @@ def fleet_explorer(kg_per_vehicle: pd.DataFrame, sliders: FleetSliders,
         else:
             inputs[name] = number_input(key, value, step=10_000 if name == "annual_vehicles" else 5)
     presets = dict(presets or {})
-    picker = ipw.Dropdown(options=[(label("fleet.input.custom"), None)] + [(name, name) for name in presets],
-                          value=None, description=label("fleet.input.preset"), style=STYLE_WIDE,
+    # the first choice keeps the levers as they are (a real value: ipywidgets shows a None value as an empty box)
+    picker = ipw.Dropdown(options=[(label("fleet.input.custom"), CUSTOM)] + [(name, name) for name in presets],
+                          value=CUSTOM, description=label("fleet.input.preset"), style=STYLE_WIDE,
                           layout=ipw.Layout(width="40rem"))
 
     chart = ParamChart(lambda slider_values: fleet_chart(kg_per_vehicle, FleetSliders(**slider_values)))
@@ -70,7 +75,7 @@ def fleet_explorer(kg_per_vehicle: pd.DataFrame, sliders: FleetSliders,
     explorer = Explorer(inputs, update, extra_controls=[picker])
 
     def pick(change):
-        if change["new"] is None:
+        if change["new"] == CUSTOM:
             return
         preset = presets[change["new"]]
         try:  # check the whole preset first: a slider would silently clamp an out-of-range value

@@ -27,8 +27,15 @@ from widgets.ledger.model import VERDICTS
 from widgets.core import checks
 
 CHAPTERS_DIR = DATA_DIR.parent / "chapters"
-LEDGER_PAGE = "a2_claim_ledger.html"
-BIBLIOGRAPHY_PAGE = "a5_bibliography.html"
+LEDGER_PAGE = "a2_claim_ledger"
+BIBLIOGRAPHY_PAGE = "a5_bibliography"
+
+
+def page_file(stem: str) -> str:
+    """The file a link to chapter page ``stem`` points at where this output is read: the built page in the book
+    (``a2_claim_ledger.html``), the chapter source in JupyterLab, which opens it as a notebook (``….md``)."""
+    from widgets.pages.book import for_book
+    return f"{stem}.html" if for_book() else f"{stem}.md"
 CLAIM_ANCHOR = "claim-{claim_id}"
 
 
@@ -94,7 +101,7 @@ def claim_link(claim_id: str, verdict: str | None = None, page: str = LEDGER_PAG
     """HTML link to a claim's row in the ledger, e.g. ``c079 · differs``."""
     anchor = CLAIM_ANCHOR.format(claim_id=claim_id)
     text = claim_id if verdict is None else f"{claim_id} · {label(f'verdict.{verdict}')}"
-    return f'<a href="{html.escape(page)}#{html.escape(anchor)}">{html.escape(text)}</a>'
+    return f'<a href="{html.escape(page_file(page))}#{html.escape(anchor)}">{html.escape(text)}</a>'
 
 
 def verdict_links(claim_ids: object, claims: pd.DataFrame | None = None) -> str:
@@ -111,7 +118,7 @@ def verdict_links(claim_ids: object, claims: pd.DataFrame | None = None) -> str:
 def source_links(claim: pd.Series, page: str = BIBLIOGRAPHY_PAGE) -> str:
     """A claim's source keys (main first, then the others, one a line), each linked to the bibliography page."""
     keys = dict.fromkeys([str(claim["source_id"]), *split_list(claim["other_source_ids"])])
-    return "<br>".join(f'<a href="{html.escape(page)}"><code>{html.escape(key)}</code></a>'
+    return "<br>".join(f'<a href="{html.escape(page_file(page))}"><code>{html.escape(key)}</code></a>'
                        for key in keys)
 
 
@@ -193,8 +200,8 @@ def data_tables() -> list[str]:
 # --- glossary ------------------------------------------------------------------------------------------
 
 def chapter_page(code: str, chapters_dir: Path = CHAPTERS_DIR) -> tuple[str, str]:
-    """(page file name, title) of the chapter a glossary row names: '04' → ('04_supply.html', its # title);
-    'appendix' → the first appendix page."""
+    """(page file name, title) of the chapter a glossary row names: '04' → ('04_supply.html', its # title) in the
+    book, ('04_supply.md', …) in JupyterLab (:func:`page_file`); 'appendix' → the first appendix page."""
     pattern = "a1_*.md" if code == "appendix" else f"{code}_*.md"
     found = sorted(chapters_dir.glob(pattern))
     if not found:
@@ -202,7 +209,7 @@ def chapter_page(code: str, chapters_dir: Path = CHAPTERS_DIR) -> tuple[str, str
                                allowed="a chapter number with a file in chapters/, or appendix"))
     title = next((line[2:].strip() for line in found[0].read_text(encoding="utf-8").splitlines()
                   if line.startswith("# ")), found[0].stem)
-    return f"{found[0].stem}.html", title
+    return page_file(found[0].stem), title
 
 
 def glossary_frame(glossary: pd.DataFrame | None = None) -> pd.DataFrame:
