@@ -1,8 +1,9 @@
 # The briefing kit's commands. Each target sets up what it needs on a fresh machine (Python 3.11+).
-#   make book   strict HTML build into _build/html
-#   make book-ja  the Japanese edition (labels, charts, widgets and Sphinx UI in Japanese) into _build/ja
+#   make book   both editions, strictly, into one site: _build/site/en, _build/site/ja, and a root page by language
+#   make book-en  the English edition only, into _build/html
+#   make book-ja  the Japanese edition only, into _build/ja/_build/html
 #   make workshop NAME=executive-90  one workshop (workshops/NAME.yml) as its own strict book (and PDF)
-#   make pdf    the whole book as one PDF (_build/book.pdf), printed by the system Chromium
+#   make pdf    the whole book as one PDF (_build/book.pdf), printed by the system Chromium; make pdf-ja: _build/book-ja.pdf
 #   make bundle one zip for a USB stick: the web book, the PDF, the notebooks and the data (_build/rare-earth-kit.zip)
 #   make gettext  extract the book's prose and merge it into the Japanese catalogs (locales/ja/LC_MESSAGES)
 #   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
@@ -20,7 +21,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book book-ja workshop pdf bundle gettext test lab serve bench lighthouse clean browser node check-python freshness lock
+.PHONY: book book-en book-ja workshop pdf pdf-ja bundle gettext test lab serve bench lighthouse clean browser node check-python freshness lock
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -32,13 +33,18 @@ $(STAMP): requirements.txt pyproject.toml widgets/build/lab_settings.py $(wildca
 	$(PY) -m widgets.build.lab_settings $(VENV)
 	touch $(STAMP)
 
-book: $(STAMP)
+book: book-en book-ja
+	$(PY) -m widgets.build.site _build/html _build/ja/_build/html _build/site
+	@echo ""
+	@echo "Both editions are built into one site. Run 'make serve', or open _build/site/en/index.html or _build/site/ja/index.html."
+
+book-en: $(STAMP)
 	@$(PY) -m widgets.build.data_gate
 	$(PY) -m widgets.build.buildtools refresh-cache
 	rm -rf _build/html
 	$(VENV)/bin/jupyter-book build . $(BOOK_FLAGS)
 	@echo ""
-	@echo "The book is built. Open _build/html/index.html in a browser, or run 'make serve'."
+	@echo "The English edition is built: _build/html/index.html."
 
 book-ja: $(STAMP)
 	@$(PY) -m widgets.build.data_gate
@@ -49,11 +55,14 @@ book-ja: $(STAMP)
 	@echo ""
 	@echo "The Japanese edition is built. Open _build/ja/_build/html/index.html in a browser."
 
-pdf: book browser
+pdf: book-en browser
 	$(PY) -m widgets.build.pdf _build/html _build/book.pdf
 
-bundle: pdf
-	$(PY) -m widgets.build.bundle _build/html _build/book.pdf _build/rare-earth-kit.zip
+pdf-ja: book-ja browser
+	KIT_LANG=ja $(PY) -m widgets.build.pdf _build/ja/_build/html _build/book-ja.pdf
+
+bundle: book pdf pdf-ja
+	$(PY) -m widgets.build.bundle _build/site _build/book.pdf _build/book-ja.pdf _build/rare-earth-kit.zip
 
 gettext: $(STAMP)
 	$(PY) -m widgets.build.translations update
@@ -76,8 +85,8 @@ lab: $(STAMP)
 		chapters/00_start_here.md
 
 serve: $(STAMP)
-	@test -f _build/html/index.html || $(MAKE) book
-	$(PY) -m widgets.build.site_server _build/html --port $(PORT) --bind 127.0.0.1
+	@test -f _build/site/index.html || $(MAKE) book
+	$(PY) -m widgets.build.site_server _build/site --port $(PORT) --bind 127.0.0.1
 
 freshness: $(STAMP)
 	$(PY) -m widgets.pages.freshness
@@ -86,7 +95,7 @@ bench: $(STAMP) browser node
 	$(PY) -m widgets.build.benchmark
 
 lighthouse: $(STAMP) browser node
-	@test -f _build/html/index.html || $(MAKE) book
+	@test -f _build/site/index.html || $(MAKE) book
 	$(PY) -m widgets.build.benchmark --only lighthouse
 
 lock: $(STAMP)

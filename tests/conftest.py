@@ -43,7 +43,7 @@ class BookBuild:
 
 @pytest.fixture(scope="session")
 def book_build() -> BookBuild:
-    """Run the strict build (the same steps as ``make book``: data gate, then the build) once per session."""
+    """Run the strict English build (the same steps as ``make book-en``: data gate, then the build) once per session."""
     started = time.perf_counter()
     gate = subprocess.run([sys.executable, "-m", "widgets.build.data_gate"], cwd=ROOT, capture_output=True, text=True)
     if gate.returncode != 0:

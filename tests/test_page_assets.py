@@ -42,3 +42,20 @@ def test_site_has_a_favicon_and_the_trimmed_theme_stylesheet(built_site):
     assert (built_site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     trimmed = (built_site / "_static" / "styles" / "pydata-sphinx-theme-trimmed.css").read_text(encoding="utf-8")
     assert "@font-face" not in trimmed and "webfonts/fa-" not in trimmed and ".bd-header" in trimmed
+
+
+def test_each_page_links_one_stylesheet_that_holds_what_it_uses(built_site):
+    """The site's stylesheets are purged of rules no page can use and bundled into one file (kit-site.css)."""
+    from widgets.build.bookhtml.site_css import BUNDLE, site_pages
+    bundle = (built_site / BUNDLE).read_text(encoding="utf-8")
+    assert ".bd-header" in bundle and ".kit-chart" in bundle      # the theme's and the kit's own rules
+    assert ".btn-outline-warning" not in bundle                    # Bootstrap that no page uses
+    styled = 0
+    for page in site_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        sheets = [s.split("?")[0].rsplit("/", 1)[-1] for s in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)]
+        if "http-equiv=\"refresh\"" in html.lower() and not sheets:
+            continue   # index.html only redirects to the first chapter
+        assert sheets == ["kit-site.css"], page.name
+        styled += 1
+    assert styled >= len(toc_files())

@@ -227,8 +227,12 @@ def whole_page_downloads() -> dict[str, dict[str, int]]:
 
 
 def lighthouse_report() -> dict:
+    """Lighthouse on every page of both editions (``_build/site``, ``make book``), else of the English one."""
     from lighthouse import measure_site
     from test_browser import site_pages
+    both = ROOT / "_build" / "site"
+    if (both / "en" / "index.html").exists() and (both / "ja" / "index.html").exists():
+        return measure_site(both, [f"{code}/{page}" for code in ("en", "ja") for page in site_pages()])
     return measure_site(SITE, site_pages())
 
 

@@ -1,13 +1,15 @@
 """The offline bundle: one zip with the web book, the PDF, the chapter notebooks and the data, for a USB stick.
 
-``python -m widgets.build.bundle SITE PDF OUTPUT.zip`` (``make bundle``) writes::
+``python -m widgets.build.bundle SITE PDF [PDF …] OUTPUT.zip`` (``make bundle``: the two-edition site, the English
+and the Japanese PDF) writes::
 
     rare-earth-kit/
       README.txt       what is inside and how to open it
       index.html       opens the book (a link into book/, for a double-click)
-      book/            the built web book: opens over file:// with no server, charts and sliders included
-      book.pdf         the PDF edition
-      notebooks/       each chapter as a notebook with its outputs (the pages' take-home notebooks)
+      book/            the built web book (both editions: book/en, book/ja): opens over file:// with no server,
+                       charts and sliders included
+      book.pdf, book-ja.pdf   the PDF editions
+      notebooks/       each chapter as a notebook with its outputs (the pages' take-home notebooks), per edition
       data/            the data package: CSV tables, schema, README and bibliography
 
 The web book needs no server: every page, chart and slider works from the files (``python -m http.server``
@@ -29,9 +31,10 @@ README = """Out from under: the car industry and Chinese rare earths — offline
 Open index.html (double-click it) to read the book in your browser. Nothing needs installing and nothing is
 fetched from the internet: every chart and slider works from these files.
 
-  index.html   opens the web book (book/index.html)
-  book.pdf     the whole book as a PDF
-  notebooks/   each chapter as a Jupyter notebook, with its outputs; to run one, install the kit from its
+  index.html   opens the web book (book/index.html), in English or Japanese by your browser's language;
+               every page links the same page in the other language
+  book.pdf     the whole book as a PDF (book-ja.pdf: the Japanese edition)
+  notebooks/   each chapter as a Jupyter notebook, with its outputs (en/, ja/); to run one, install the kit from its
                repository (see the README there) and open the notebook in JupyterLab
   data/        the data package: one CSV file per table, datapackage.json (the schema: units, allowed values,
                keys), README.md (what each table holds) and references.bib (the sources)
@@ -58,23 +61,32 @@ def _add_tree(archive: zipfile.ZipFile, folder: Path, prefix: str) -> int:
     return count
 
 
-def write_bundle(site: Path, pdf: Path, output: Path, data_dir: Path = DATA_DIR) -> Path:
-    """Write the bundle zip and return its path."""
+def _notebook_name(site: Path, notebook: Path) -> str:
+    """A take-home notebook's place in the bundle: ``notebooks/<edition>/<name>`` for a two-edition site."""
+    edition = notebook.relative_to(site).parts[0]
+    return f"notebooks/{edition}/{notebook.name}" if edition != "_sources" else f"notebooks/{notebook.name}"
+
+
+def write_bundle(site: Path, pdf: Path | list[Path], output: Path, data_dir: Path = DATA_DIR) -> Path:
+    """Write the bundle zip and return its path; nothing is left half-written if an input is missing."""
+    pdfs = [pdf] if isinstance(pdf, Path) else list(pdf)
     if not (site / "index.html").exists():
         raise FileNotFoundError(f"no built site at {site}: build it first (make book)")
-    if not pdf.exists():
-        raise FileNotFoundError(f"no PDF at {pdf}: print it first (make pdf)")
-    notebooks = sorted((site / "_sources").rglob("*.ipynb"))
+    for path in pdfs:
+        if not path.exists():
+            raise FileNotFoundError(f"no PDF at {path}: print it first (make pdf)")
+    notebooks = sorted(p for p in site.rglob("*.ipynb") if "_sources" in p.relative_to(site).parts)
     if not notebooks:
-        raise FileNotFoundError(f"no chapter notebooks under {site / '_sources'}: was the site built by the kit?")
+        raise FileNotFoundError(f"no chapter notebooks under {site}/…/_sources: was the site built by the kit?")
     output.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(output, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{FOLDER}/README.txt", README)
         archive.writestr(f"{FOLDER}/index.html", ENTRY)
         _add_tree(archive, site, f"{FOLDER}/book")
-        archive.write(pdf, f"{FOLDER}/book.pdf")
+        for path in pdfs:
+            archive.write(path, f"{FOLDER}/{path.name}")
         for notebook in notebooks:
-            archive.write(notebook, f"{FOLDER}/notebooks/{notebook.name}")
+            archive.write(notebook, f"{FOLDER}/{_notebook_name(site, notebook)}")
         for path in sorted(data_dir.iterdir()):
             if path.is_file():
                 archive.write(path, f"{FOLDER}/data/{path.name}")
@@ -84,11 +96,12 @@ def write_bundle(site: Path, pdf: Path, output: Path, data_dir: Path = DATA_DIR)
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
-    parser.add_argument("pdf", type=Path)
-    parser.add_argument("output", type=Path)
+    parser.add_argument("pdfs", type=Path, nargs="+", help="the PDFs, then the zip to write")
     args = parser.parse_args(argv)
+    if len(args.pdfs) < 2:
+        parser.error("give at least one PDF and the zip to write")
     try:
-        path = write_bundle(args.site, args.pdf, args.output)
+        path = write_bundle(args.site, args.pdfs[:-1], args.pdfs[-1])
     except FileNotFoundError as error:
         print(error, file=sys.stderr)
         return 1

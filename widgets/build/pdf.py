@@ -202,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").exists():
         print(f"no built site at {args.site} (build it first: make book)", file=sys.stderr)
         return 1
-    title = args.title or yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
+    from widgets.build.site import edition_titles
+    from widgets.core.labels import language
+    title = args.title or edition_titles()[language()]   # KIT_LANG=ja: the Japanese edition's title
     started = time.perf_counter()
     document = print_document(args.site, toc_docnames(args.toc), title, solutions=not args.no_solutions)
     try:

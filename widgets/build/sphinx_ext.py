@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from widgets.build.bookhtml.assets import select_page_scripts
 from widgets.build.bookhtml.markup import fix_body
+from widgets.build.bookhtml.site_css import write_site_css
+from widgets.build.site import edition_switch
 from widgets.build.bookhtml.theme_css import write_trimmed_theme_css
 
 import os
@@ -32,6 +34,15 @@ def _fix_body(app, pagename, templatename, context, doctree):
     body = context.get("body")
     if body:
         context["body"] = fix_body(body)
+
+
+def _edition_switch(app, pagename, templatename, context, doctree):
+    """A link to the same page in the other edition (``kit_other_edition``: set when both editions are built
+    into one site, empty for a book on its own, such as a workshop)."""
+    other = app.config.kit_other_edition
+    if other and context.get("body") is not None:
+        from widgets.core.labels import label
+        context["body"] = edition_switch(pagename, other, label("site.edition_nav")) + context["body"]
 
 
 class OutputsAreNotTranslated(SphinxTransform):
@@ -69,9 +80,13 @@ def setup(app):
     app.setup_extension("widgets.build.standalone")
     app.setup_extension("widgets.build.take_home")
     app.setup_extension("widgets.build.translated_glue")
+    app.setup_extension("widgets.build.search_ja")
     encrypt_build_kernels()
     os.environ[OUTPUT_ENV] = "book"  # inherited by the kernels myst-nb starts
+    app.add_config_value("kit_other_edition", "", "html", [str])
     app.connect("html-page-context", _fix_body)
+    app.connect("html-page-context", _edition_switch)
     app.connect("html-page-context", select_page_scripts, priority=LATE)
     app.connect("build-finished", write_trimmed_theme_css)
+    app.connect("build-finished", write_site_css, priority=LATE)   # after the trimmed theme stylesheet
     return {"parallel_read_safe": True, "parallel_write_safe": True}

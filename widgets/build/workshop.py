@@ -52,9 +52,11 @@ def toc(chapters: list[str]) -> dict:
 
 
 def config(title: str, cache: Path, root: Path = ROOT) -> dict:
-    """The book's ``_config.yml`` with the workshop's title and its own execution cache."""
+    """The book's ``_config.yml`` with the workshop's title and its own execution cache; a workshop is one book on
+    its own, with no other edition beside it to link to."""
     base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    return deep_merge(base, {"title": title, "execute": {"cache": str(cache)}, "only_build_toc_files": True})
+    return deep_merge(base, {"title": title, "execute": {"cache": str(cache)}, "only_build_toc_files": True,
+                             "sphinx": {"config": {"kit_other_edition": ""}}})
 
 
 def write_book_files(folder: Path, chapters: list[str], title: str, cache: Path) -> tuple[Path, Path]:

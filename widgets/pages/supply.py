@@ -44,8 +44,8 @@ def numbers() -> Numbers:
     dytb = lambda start: row("facility_output", facility_id="lynas-malaysia-hre", period_start=start,
                                   product="Dy and Tb oxides (separated; combined)")
     sep_q, dec_q = dytb("2025-07-01"), dytb("2025-10-01")
-    n.number("lynas_dytb_sep_t", ",.0f", sep_q["quantity_t"]); n.markdown("lynas_dytb_sep_q", month_text(sep_q["period_end"]))
-    n.number("lynas_dytb_dec_t", ",.0f", dec_q["quantity_t"]); n.markdown("lynas_dytb_dec_q", month_text(dec_q["period_end"]))
+    n.number("lynas_dytb_sep_t", ",.0f", sep_q["quantity_t"]); n.text("lynas_dytb_sep_q", month_text(sep_q["period_end"]))
+    n.number("lynas_dytb_dec_t", ",.0f", dec_q["quantity_t"]); n.text("lynas_dytb_dec_q", month_text(dec_q["period_end"]))
     n.number("jare_dytb_pct", ".0f", param("jare_dytb_priority_share_pct"))
 
     claim = row("deposits", estimate_id="beylikova-2025-reo-claim")
