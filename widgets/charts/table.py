@@ -29,11 +29,12 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, caption:
         checks.reject("row_ids", f"{len(row_ids)} ids", f"one per row ({len(rows)})")
     raw, numeric, lang, widths = set(raw), set(numeric), dict(lang or {}), dict(widths or {})
 
-    def attrs(column: int) -> str:
-        out = f' lang="{html.escape(lang[column])}"' if column in lang else ""
+    def attrs(column: int, heading: bool = False) -> str:
+        # a column's language is its cells'; its heading is a label in the page's own language
+        out = f' lang="{html.escape(lang[column])}"' if column in lang and not heading else ""
         return out + (' class="kit-number"' if column in numeric else "")
 
-    head = "".join(f'<th scope="col"{attrs(c)}>{html.escape(text)}</th>' for c, text in enumerate(header))
+    head = "".join(f'<th scope="col"{attrs(c, heading=True)}>{html.escape(text)}</th>' for c, text in enumerate(header))
     body = []
     for index, row in enumerate(rows):
         cells = []

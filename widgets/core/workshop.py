@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from widgets.core.labels import localized
+
 ROOT = Path(__file__).resolve().parents[2]
 ENV = "KIT_WORKSHOP"
 TABLE = "model_parameters"
@@ -89,7 +91,8 @@ def overrides(name: str, root: Path | None = None) -> tuple[Override, ...]:
             raise _fail(name, f"{where} (value)", f"a number, got {value!r}")
         if not str(entry["note"]).strip():
             raise _fail(name, f"{where} (note)", "say why the workshop uses this value")
-        found.append(Override(str(entry["parameter"]), str(entry["scenario"]), float(value), str(entry["note"])))
+        found.append(Override(str(entry["parameter"]), str(entry["scenario"]), float(value),
+                              localized(entry, "note")))   # note_ja in the Japanese edition
     keys = [(o.parameter, o.scenario) for o in found]
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if repeated:

@@ -280,13 +280,17 @@ def technology_detail(technology: pd.Series, claims: pd.DataFrame | None = None)
     linked claims and the kit's note on the row."""
     rows = pd.DataFrame([{"field": label(f"appendix.tech.field.{f}"), "ja": technology[f"{f}_ja"],
                           "en": technology[f"{f}_en"]} for f in TECHNOLOGY_FIELDS])
-    caption = label("appendix.tech.row_caption", row=cell_text(technology["row_order"]), name=technology["name_en"])
-    table = html_table(rows, ["field", "ja", "en"], caption, row_header="field", lang={"ja": "ja"},
+    caption = label("appendix.tech.row_caption", row=cell_text(technology["row_order"]),
+                    name=localized(technology, "name"))
+    # the English edition sets the report's words beside their English; the Japanese edition shows the report's own
+    columns = ["field", "ja"] if language() == "ja" else ["field", "ja", "en"]
+    table = html_table(rows, columns, caption, row_header="field", lang={"ja": "ja", "en": "en"},
                        headers={"field": label("appendix.tech.field"), "ja": label("appendix.tech.japanese"),
                                 "en": label("appendix.tech.english")})
     links = verdict_links(technology["claim_ids"], claims).replace("<br>", " · ")
-    note = "" if checks.is_missing(technology["note"]) else (
-        f"<br><strong>{html.escape(label('appendix.tech.field.note'))}:</strong> {html.escape(str(technology['note']))}")
+    note_text = localized(technology, "note")
+    note = "" if not note_text else (
+        f"<br><strong>{html.escape(label('appendix.tech.field.note'))}:</strong> {html.escape(note_text)}")
     return HTML(f"{table.data}<p><strong>{html.escape(label('appendix.tech.field.verdicts'))}:</strong> {links}{note}</p>")
 
 

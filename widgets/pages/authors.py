@@ -10,14 +10,17 @@ the chapters and the workshop files themselves, so it cannot go stale.
 """
 from __future__ import annotations
 
+import html
 import importlib
 import inspect
 import re
 from pathlib import Path
 
-from IPython.display import Markdown
+import pandas as pd
+from IPython.display import HTML, Markdown
 
 from widgets.core.labels import label
+from widgets.pages import appendix
 
 ROOT = Path(__file__).resolve().parents[2]
 TOPICS = ("ore", "magnets", "exposure", "motors", "fleet", "ledger", "shares", "timeline")
@@ -42,19 +45,24 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("$", "\\$")
 
 
-def catalogue(module_name: str) -> Markdown:
+def _code(text: str) -> str:
+    return f"<code>{html.escape(text)}</code>"
+
+
+def catalogue(module_name: str) -> HTML:
     """A table of every function of ``widgets.pages.<module_name>`` (show or explore): the one-line call, what it
-    shows."""
+    shows (the first line of its docstring: English in both editions, marked as such)."""
     module = importlib.import_module(f"widgets.pages.{module_name}")
-    head = f"| {label('authors.table.call')} | {label('authors.table.what')} |\n|---|---|\n"
-    rows = [f"| `{module_name}.{f.__name__}()` | {_escape(first_line(f))} |" for f in public_functions(module)]
-    return Markdown(head + "\n".join(rows) + "\n")
+    frame = pd.DataFrame([{"call": _code(f"{module_name}.{f.__name__}()"), "what": first_line(f)}
+                          for f in public_functions(module)])
+    return appendix.html_table(frame, ["call", "what"], label(f"authors.table.caption_{module_name}"),
+                               headers={"call": label("authors.table.call"), "what": label("authors.table.what")},
+                               raw_html=["call"], lang={"what": "en"}, widths={"call": "35%", "what": "65%"},
+                               caption_note=label("authors.table.docstring_note"))
 
 
-def models_catalogue() -> Markdown:
+def models_catalogue() -> HTML:
     """A table of every topic's model functions: module, call with its parameters, what it computes."""
-    head = (f"| {label('authors.table.module')} | {label('authors.table.call')} | {label('authors.table.what')} |\n"
-            "|---|---|---|\n")
     rows = []
     for topic in TOPICS:
         for part in MODEL_MODULES:
@@ -64,9 +72,13 @@ def models_catalogue() -> Markdown:
                 continue
             for function in public_functions(module):
                 parameters = ", ".join(inspect.signature(function).parameters)
-                rows.append(f"| `widgets.{topic}.{part}` | `{function.__name__}({_escape(parameters)})` "
-                            f"| {_escape(first_line(function))} |")
-    return Markdown(head + "\n".join(rows) + "\n")
+                rows.append({"module": _code(f"widgets.{topic}.{part}"),
+                             "call": _code(f"{function.__name__}({parameters})"), "what": first_line(function)})
+    return appendix.html_table(pd.DataFrame(rows), ["module", "call", "what"], label("authors.table.caption_models"),
+                               headers={c: label(f"authors.table.{c}") for c in ("module", "call", "what")},
+                               raw_html=["module", "call"], lang={"what": "en"},
+                               widths={"module": "22%", "call": "33%", "what": "45%"},
+                               caption_note=label("authors.table.docstring_note"))
 
 
 def excerpt(path: str, start: str | None = None, end: str | None = None, language: str = "",

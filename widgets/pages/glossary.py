@@ -37,4 +37,4 @@ def glossary_table(glossary: pd.DataFrame | None = None) -> HTML:
     headers = {column: label(f"appendix.glossary.{HEADERS[column]}") for column in columns}
     return appendix.html_table(frame, columns, label("appendix.glossary.caption"), headers=headers,
                                row_header="term_en", raw_html=["chapter_link"],
-                               lang={"term_ja": "ja", "reading_ja": "ja"}, widths=COLUMNS)
+                               lang={"term_en": "en", "term_ja": "ja", "reading_ja": "ja"}, widths=COLUMNS)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.core import workshop as workshop_overrides
+from widgets.core.labels import language, localized
 from widgets.core.workshop import WorkshopError  # noqa: F401 (callers catch it from here)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,19 +79,33 @@ def load(name: str = SEMINAR, root: Path = ROOT) -> Workshop:
         if not (root / f"{entry['file']}.md").exists():
             raise _fail(name, f"{where} (file)", f"no chapter {entry['file']}.md")
         slots.append(Slot(str(entry["file"]), _minutes(name, f"{where} (minutes)", entry["minutes"]),
-                          str(entry["plan"]), str(entry["cut"])))
+                          localized(entry, "plan"), localized(entry, "cut")))
     used = sum(slot.minutes for slot in slots) + breaks
     if used != total:
         raise _fail(name, "key 'minutes'", f"the chapters and breaks add up to {used} minutes, not {total}")
-    return Workshop(name, str(spec["title"]), total, tuple(slots), breaks, workshop_overrides.overrides(name, root))
+    return Workshop(name, localized(spec, "title"), total, tuple(slots), breaks,
+                    workshop_overrides.overrides(name, root))
 
 
 def chapter_title(file: str, root: Path = ROOT) -> str:
-    """The chapter's title (its first ``# `` heading)."""
+    """The chapter's title (its first ``# `` heading), in the reader's language: the Japanese edition takes its
+    translation from the page's catalog (``locales/ja/LC_MESSAGES/<file>.po``)."""
     found = _TITLE.search((root / f"{file}.md").read_text(encoding="utf-8"))
     if not found:
         raise WorkshopError(f"chapters/{file}.md has no '# ' title line to link to")
-    return found.group(1)
+    return translated(found.group(1), file, root)
+
+
+def translated(text: str, file: str, root: Path = ROOT) -> str:
+    """``text`` of page ``file`` as its catalog translates it in the active language (itself in English, or when
+    the catalog has no translation for it)."""
+    catalog = root / "locales" / language() / "LC_MESSAGES" / f"{file}.po"
+    if language() == "en" or not catalog.exists():
+        return text
+    from babel.messages.pofile import read_po
+    with catalog.open("rb") as handle:
+        message = read_po(handle).get(text)
+    return message.string if message is not None and message.string and not message.fuzzy else text
 
 
 def chapter_link(file: str, root: Path = ROOT) -> str:
