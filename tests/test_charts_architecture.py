@@ -128,7 +128,7 @@ def test_score_matrix_has_every_cell_with_basis_and_rationale():
         (label("architecture.name.pmsm-ndfeb"), label("architecture.criterion.cost"))]
     assert cell["score_1_to_5"] == 2
     assert cell["basis_name"] == label("architecture.basis.judgement")
-    assert cell["rationale_en"] == "why pmsm-ndfeb scores 2 on cost"
+    assert cell["rationale"] == "why pmsm-ndfeb scores 2 on cost"
     # the basis drives the dots' shape and fill
     dot_layer = spec["layer"][2]["encoding"]
     assert dot_layer["shape"]["field"] == "basis_name" and dot_layer["fill"]["field"] == "basis_name"

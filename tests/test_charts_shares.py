@@ -51,5 +51,5 @@ def test_tooltip_names_source_and_confidence_and_chart_is_static():
     assert "from 62 to 68 per cent" in spec["description"]   # projections (54 %) left out of the summary
     assert not [p for p in spec.get("params", []) if "bind" in p]
     fields = {tip["field"] for layer in spec["spec"]["layer"] for tip in layer["encoding"]["tooltip"]}
-    assert {"source_id", "confidence", "basis", "quantity_t", "world_t"} <= fields
+    assert {"source_id", "confidence", "basis_text", "quantity_t", "world_t"} <= fields
     assert spec["config"]["axis"]["labelAngle"] == 0

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import finish, HEIGHT_PX, OKABE_ITO, slider, WIDTH_PX
-from widgets.core.labels import keys, label
+from widgets.core.labels import keys, label, localized
 from widgets.core import checks
 from widgets.motors.model import BASES, CRITERIA, WEIGHTED, ArchitectureSliders, score_matrix
 
@@ -102,10 +102,11 @@ def architecture_score_matrix(scores: pd.DataFrame) -> alt.LayerChart:
     for column in ("rationale_en", "source_id", "confidence"):
         if column not in cells.columns:
             cells[column] = ""
+    cells["rationale"] = [localized(score, "rationale") for _, score in cells.iterrows()]
     cells["architecture_name"] = [display_name("name", a) for a in cells["architecture"]]
     cells["criterion_name"] = [display_name("criterion", c) for c in cells["criterion"]]
     cells["basis_name"] = [_basis(b) for b in cells["basis"]]
-    cells = cells[["architecture_name", "criterion_name", "score_1_to_5", "basis_name", "rationale_en",
+    cells = cells[["architecture_name", "criterion_name", "score_1_to_5", "basis_name", "rationale",
                    "source_id", "confidence"]].fillna("")
     criterion_order = [display_name("criterion", c) for c in CRITERIA if c in set(scores["criterion"])]
     x = alt.X("criterion_name:N", sort=criterion_order, title=label("architecture.axis.criterion"),
@@ -115,7 +116,7 @@ def architecture_score_matrix(scores: pd.DataFrame) -> alt.LayerChart:
                alt.Tooltip("criterion_name:N", title=label("architecture.tooltip.criterion")),
                alt.Tooltip("score_1_to_5:Q", format=".0f", title=label("architecture.tooltip.criterion_score")),
                alt.Tooltip("basis_name:N", title=label("architecture.legend.basis")),
-               alt.Tooltip("rationale_en:N", title=label("architecture.tooltip.rationale")),
+               alt.Tooltip("rationale:N", title=label("architecture.tooltip.rationale")),
                alt.Tooltip("source_id:N", title=label("chart.tooltip.source")),
                alt.Tooltip("confidence:N", title=label("chart.tooltip.confidence"))]
     base = alt.Chart(cells).encode(x=x, y=y, tooltip=tooltip)

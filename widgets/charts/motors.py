@@ -72,8 +72,8 @@ def programme_points(motors: pd.DataFrame) -> pd.DataFrame:
         power = high if not math.isnan(high) else low
         ranged = not (math.isnan(low) or math.isnan(high)) and low != high
         rows.append({
-            "motor_id": m.motor_id, "maker": m.maker, "programme": m.programme,
-            "vehicle": "" if checks.is_missing(m.vehicle) else str(m.vehicle),
+            "motor_id": m.motor_id, "maker": m.maker, "programme": localized(m, "programme"),
+            "vehicle": localized(m, "vehicle"),
             "architecture": m.architecture, "architecture_name": architecture_name(m.architecture),
             "year": int(checks.number(f"motors (motor_id={m.motor_id!r}) year", m.year, minimum=1900, maximum=2100)),
             "power_kw": power, "power_kw_lo": low if ranged else math.nan, "power_kw_hi": high if ranged else math.nan,

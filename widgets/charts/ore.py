@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from widgets.charts.style import HEIGHT_PX, OKABE_ITO, WIDTH_PX, finish, slider
-from widgets.core.labels import label
+from widgets.core.labels import label, localized
 from widgets.ore import model as ore
 from widgets.ore.model import OreSliders
 
@@ -40,7 +40,7 @@ def deposit_points(deposits: pd.DataFrame) -> pd.DataFrame:
                           label("ore.basis.implied"))
         if pd.isna(grade) or grade <= 0:
             continue
-        rows.append({"deposit": row["deposit_name"], "estimate": row["estimate_id"],
+        rows.append({"deposit": localized(row, "deposit_name"), "estimate": row["estimate_id"],
                      "kind": row["estimate_kind"], "category": row["category"],
                      "grade_treo_pct": float(grade), "grade_basis": how,
                      "ore_mt": None if pd.isna(row["ore_mt"]) else float(row["ore_mt"]),

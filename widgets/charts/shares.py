@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from widgets.charts.style import CONFIDENCE_COLOURS, WIDTH_PX, finish
-from widgets.core.labels import label
+from widgets.core.labels import label, localized
 from widgets.shares.model import STAGES, country_shares
 
 ROW_PX = 22
@@ -32,6 +32,9 @@ def share_bars(production: pd.DataFrame, country: str = "China") -> pd.DataFrame
 
     out["estimate"] = out.apply(estimate, axis=1) if len(out) else pd.Series(dtype="string")
     out["share_text"] = out["share_pct"].map(lambda share: f"{share:.0f} %")
+    # what a share measures, in the reader's language (the model keeps the English basis as its key)
+    basis_text = {str(source["basis"]): localized(source, "basis") for _, source in production.iterrows()}
+    out["basis_text"] = out["basis"].map(lambda basis: basis_text.get(str(basis), str(basis)))
     out["as_of"] = out["as_of"].map(lambda day: pd.Timestamp(day).date().isoformat())
     return out
 
@@ -51,7 +54,7 @@ def shares_chart(production: pd.DataFrame) -> alt.FacetChart:
                alt.Tooltip("how_label:N", title=label("shares.tooltip.how")),
                alt.Tooltip("quantity_t:Q", format=",.0f", title=label("shares.tooltip.tonnes")),
                alt.Tooltip("world_t:Q", format=",.0f", title=label("shares.tooltip.world")),
-               alt.Tooltip("basis:N", title=label("shares.tooltip.basis")),
+               alt.Tooltip("basis_text:N", title=label("shares.tooltip.basis")),
                alt.Tooltip("source_id:N", title=label("chart.tooltip.source")),
                alt.Tooltip("as_of:N", title=label("shares.tooltip.as_of")),
                alt.Tooltip("confidence:N", title=label("chart.tooltip.confidence"))]

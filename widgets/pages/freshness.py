@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from widgets.core.data import DATA_DIR, load_table, split_list, table_names
+from widgets.core.labels import localized
 
 MAX_AGE_DAYS = {"regulations": 180, "prices": 365}
 ID_COLUMNS = {"regulations": "regulation_id", "prices": "commodity"}
@@ -119,7 +120,7 @@ def stale_rows(today: object = None, max_age_days: dict[str, int] | None = None)
             if age > limit:
                 ident = row[ID_COLUMNS[table]]
                 if table == "prices":
-                    ident = f"{row['commodity']} {pd.Timestamp(row['date']).date()} ({row['market']})"
+                    ident = f"{row['commodity']} {pd.Timestamp(row['date']).date()} ({localized(row, 'market')})"
                 rows.append({"table": table, "row": ident, "as_of": pd.Timestamp(row["as_of"]), "age_days": age,
                              "source_id": row["source_id"], "source": titles.get(row["source_id"], ""),
                              "max_age_days": limit})

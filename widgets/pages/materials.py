@@ -17,7 +17,7 @@ from widgets.charts.magnets import unbound_price_sliders
 from widgets.charts.words import magnet_reason
 from widgets.core.data import figure as fig
 from widgets.core.data import load_table, row
-from widgets.core.labels import label
+from widgets.core.labels import label, localized
 from widgets.core.sourced import Provenance
 from widgets.core.stoichiometry import oxide_kg_for_element_kg
 from widgets.core.workshop import WorkshopValue
@@ -153,7 +153,7 @@ def numbers() -> Numbers:
     n.number("mat_foil_bh", ",.0f", magnet("fe16n2-niron", "lifeboat2016fe16n2", "bhmax_kj_per_m3_max"))
     sartell = row("facilities", facility_id="niron-sartell")
     n.number("mat_sartell_t", ",.0f", sartell["capacity_t_per_yr"]); n.number("mat_sartell_year", ".0f", sartell["start_year"])
-    n.text("mat_sartell_backers", sartell["backers"])
+    n.text("mat_sartell_backers", localized(sartell, "backers"))
     n.number("mat_rbtfl_t", ",.0f", fig("facilities", "capacity_t_per_yr", facility_id="niron-sartell-rbtfl"))
 
     # samarium–cobalt

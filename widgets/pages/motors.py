@@ -8,6 +8,8 @@ the reader's assumptions (``EXERCISE_CITY_INDEX``, ``EXERCISE_HIGHWAY_INDEX``), 
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 
 import pandas as pd
@@ -44,7 +46,7 @@ def claim(motor_id: str) -> str:
 
 def rationale(architecture: str, criterion: str, prefix: str = "") -> str:
     """The rationale of one score of data/motor_architectures.csv, without a leading ``prefix``."""
-    text = str(row("motor_architectures", architecture=architecture, criterion=criterion)["rationale_en"])
+    text = localized(row("motor_architectures", architecture=architecture, criterion=criterion), "rationale")
     return text.removeprefix(prefix)
 
 
@@ -176,7 +178,8 @@ def numbers() -> Numbers:
         score = row("motor_architectures", architecture=architecture, criterion="highway_efficiency")
         n.number(f"motors_ex_hw_{key}_score", ".0f", score["score_1_to_5"])
         n.text(f"motors_ex_hw_{key}_basis", label(f"motors.page.basis.{score['basis']}"))
-        n.text(f"motors_ex_hw_{key}_why", str(score["rationale_en"]).removeprefix("Kit authors' judgement: "))
+        n.text(f"motors_ex_hw_{key}_why", re.sub(r"^(Kit authors' judgement: |本キット著者の判断:)", "",
+                                                  localized(score, "rationale")))
     n.text("motors_ex_hw_eesm_name", quoted_names(["eesm-brushed"]))
     hw_score = highway_only.set_index("architecture")["weighted_score_1_to_5"]
     ahead = hw_score["eesm-brushed"] > hw_score["pmsm-ndfeb"]

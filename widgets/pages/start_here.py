@@ -47,7 +47,7 @@ def numbers() -> Numbers:
     references, advert = row("claims", claim_id=REFERENCES_CLAIM), row("claims", claim_id=ADVERT_CLAIM)
     n.date("start_report_date", references["as_of"])
     n.text("start_ad_title", advert["text_ja"])
-    n.text("start_ad", advert["claim_en"])
+    n.text("start_ad", localized(advert, "claim"))   # the ledger's summary: claim_en, or claim_ja in Japanese
     # the promises in the author's words: the English paraphrase, or in Japanese the report's own text
     n.text("start_ad_phd", localized(row("claims", claim_id=DOCTORATE_CLAIM), en="claim_en", ja="text_ja"))
     n.text("start_ad_hour", localized(row("claims", claim_id=HOUR_CLAIM), en="claim_en", ja="text_ja"))
