@@ -10,7 +10,7 @@ host serves it, page by page:
 - at a phone's 360 px the page never scrolls sideways, slider panels stay inside the screen, and a chart
   wider than the column scrolls inside it and can be focused;
 - axe-core (the newest release, full WCAG 2.0/2.1 A and AA rule set) finds no serious or critical
-  violation in light mode, in dark mode and at 360 px."""
+  violation in light mode at full width and in dark mode at 360 px."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -315,31 +315,19 @@ PHONE_LAYOUT_JS = """
 
 @pytest.mark.browser
 @pytest.mark.parametrize("page_path", site_pages())
-def test_page_fits_a_phone_and_is_accessible_there(browser, site_url, page_path):
-    """At 360 px: no sideways scrolling, charts fit or scroll inside (focusable), controls stacked and
-    on screen, and no serious or critical axe violation."""
-    visit = PageVisit(browser, site_url, page_path, viewport=PHONE)
+def test_page_fits_a_phone_and_is_accessible_there_in_dark_mode(browser, site_url, page_path):
+    """At 360 px, in the theme's dark mode (data-theme="dark" on <html>), charts drawn: no sideways scrolling,
+    charts fit or scroll inside (focusable), controls stacked and on screen, and no serious or critical axe
+    violation. (Light mode is checked at full width by the test above: each page is loaded twice, not four
+    times; layout does not depend on the colour mode, nor contrast on the width.)"""
+    visit = PageVisit(browser, site_url, page_path, viewport=PHONE, mode="dark")
     try:
         wait_for_charts(visit.page)
+        assert visit.page.evaluate("document.documentElement.dataset.theme") == "dark"
         problems = visit.page.evaluate(PHONE_LAYOUT_JS)
         violations = axe_violations(visit.page)
         assert_clean(visit)
     finally:
         visit.close()
     assert problems == []
-    assert violations == []
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("page_path", site_pages())
-def test_page_is_accessible_in_dark_mode(browser, site_url, page_path):
-    """The theme's dark mode (data-theme="dark" on <html>), charts drawn: no serious or critical axe violation."""
-    visit = PageVisit(browser, site_url, page_path, mode="dark")
-    try:
-        wait_for_charts(visit.page)
-        assert visit.page.evaluate("document.documentElement.dataset.theme") == "dark"
-        violations = axe_violations(visit.page)
-        assert_clean(visit)
-    finally:
-        visit.close()
     assert violations == []

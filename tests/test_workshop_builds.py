@@ -1,8 +1,9 @@
 """Workshops and stand-alone chapters build strictly: every example workshop (its chapters, title and values) and
 every chapter on its own, where a link to a chapter left out becomes text naming it ("… (in the full kit)").
 
-The single-chapter builds reuse the full book's execution cache (the ``built_site`` fixture builds it first) and
-run one after the other; the workshops have caches of their own (their values change what the chapters compute)."""
+The single-chapter builds reuse the full book's execution cache (the ``built_site`` fixture builds it first), two
+at a time (they only read that cache: every chapter is in it); the workshops have caches of their own (their values
+change what the chapters compute) and build side by side."""
 from __future__ import annotations
 
 import re
@@ -35,8 +36,15 @@ def single_chapter_builds(built_site) -> dict[str, tuple[int, str, Path]]:
         folder = ROOT / "_build" / "subsets" / Path(name).name
         done = build_chapters([name], folder)
         return name, (done.returncode, done.stdout + done.stderr, folder / "_build" / "html")
-    with ThreadPoolExecutor(max_workers=1) as pool:   # one at a time: the builds share the cache database
+    with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(pool.map(build, SINGLE))
+
+
+@pytest.fixture(scope="module")
+def workshop_builds(built_site) -> dict:
+    """Every example workshop, built as ``make workshop NAME=…`` builds its pages (two at a time)."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(WORKSHOPS, pool.map(build_workshop, WORKSHOPS)))
 
 
 @pytest.mark.parametrize("name", SINGLE)
@@ -52,9 +60,9 @@ def test_each_chapter_builds_alone_strictly(single_chapter_builds, name):
 
 
 @pytest.mark.parametrize("name", WORKSHOPS)
-def test_example_workshops_build_strictly_with_their_values_labelled(built_site, name):
+def test_example_workshops_build_strictly_with_their_values_labelled(workshop_builds, name):
     plan = workshops.load(name)
-    done = build_workshop(name)
+    done = workshop_builds[name]
     log = done.stdout + done.stderr
     assert done.returncode == 0, log[-3000:]
     assert not [line for line in log.splitlines() if WARNING.search(line)]
