@@ -7,7 +7,7 @@
 #   make bundle one zip for a USB stick: the web book, the PDF, the notebooks and the data (_build/rare-earth-kit.zip)
 #   make gettext  extract the book's prose and merge it into the Japanese catalogs (locales/ja/LC_MESSAGES)
 #   make test   the whole test suite (data, models, charts, chapters, strict build, browser)
-#   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks)
+#   make lab    JupyterLab on the chapters (MyST .md chapters open as notebooks); make lab-ja: the same in Japanese
 #   make serve  serve the built book on http://127.0.0.1:8000 (gzip, as a real host serves it)
 #   make freshness  the regulations and prices rows to re-verify first (oldest first)
 #   make bench  benchmark: build times, execution floor, explorer latency, Lighthouse per page -> _build/bench.json
@@ -21,7 +21,7 @@ STAMP := $(VENV)/.installed-stamp
 BOOK_FLAGS := -W -n --keep-going
 PORT ?= 8000
 
-.PHONY: book book-en book-ja workshop pdf pdf-ja bundle gettext test lab serve bench lighthouse clean browser node check-python freshness lock
+.PHONY: book book-en book-ja workshop pdf pdf-ja bundle gettext test lab lab-ja serve bench lighthouse clean browser node check-python freshness lock
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.11")'
@@ -83,6 +83,11 @@ test: $(STAMP) browser
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.allow_root=True --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \
 		chapters/00_start_here.md
+
+lab-ja: $(STAMP)
+	$(PY) -m widgets.build.lab_ja _build/lab-ja
+	KIT_LANG=ja $(VENV)/bin/jupyter lab --ServerApp.allow_root=True --ServerApp.ip=127.0.0.1 \
+		--ServerApp.root_dir=$(CURDIR)/_build/lab-ja chapters/00_start_here.md
 
 serve: $(STAMP)
 	@test -f _build/site/index.html || $(MAKE) book

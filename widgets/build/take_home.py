@@ -56,9 +56,16 @@ def expression_result(expression: str, glued: dict) -> dict | None:
     return {"status": "ok", "data": {"text/plain": repr(text)}, "metadata": {}}
 
 
-def take_home_notebook(source_md: Path, executed: nbformat.NotebookNode, glued: dict) -> nbformat.NotebookNode:
-    """The chapter's source as a notebook, with the executed run's outputs and its {eval} values."""
+def take_home_notebook(source_md: Path, executed: nbformat.NotebookNode, glued: dict,
+                       catalog=None) -> nbformat.NotebookNode:
+    """The chapter's source as a notebook, with the executed run's outputs and its {eval} values; with a
+    ``catalog`` (:class:`widgets.build.lab_ja.Catalog`, the Japanese edition) its prose in that catalog's language."""
     notebook = jupytext.read(source_md)
+    if catalog is not None:
+        from widgets.build.lab_ja import translate_markdown
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown":
+                cell.source = translate_markdown(cell.source, catalog)
     ran = [cell for cell in executed.cells if cell.cell_type == "code" and not _is_inserted(cell)]
     code = [cell for cell in notebook.cells if cell.cell_type == "code"]
     if len(ran) != len(code):
@@ -147,7 +154,12 @@ def write_take_home(app, exception) -> None:
             continue
         glue_path = executed_path.with_suffix(".glue.json")
         glued = json.loads(glue_path.read_text(encoding="utf-8")) if glue_path.exists() else {}
-        notebook = take_home_notebook(Path(app.srcdir) / f"{docname}.md", nbformat.read(executed_path, 4), glued)
+        catalog = None
+        if app.config.language and app.config.language != "en":   # the Japanese edition's notebooks speak Japanese
+            from widgets.build.lab_ja import Catalog
+            catalog = Catalog(Path(app.srcdir) / "locales" / app.config.language / "LC_MESSAGES" / f"{docname}.po")
+        notebook = take_home_notebook(Path(app.srcdir) / f"{docname}.md", nbformat.read(executed_path, 4), glued,
+                                      catalog)
         target = outdir / "_sources" / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, target)
