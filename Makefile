@@ -2,7 +2,7 @@
 #   make book   both editions, strictly, into one site: _build/site/en, _build/site/ja, and a root page by language
 #   make book-en  the English edition only, into _build/html
 #   make book-ja  the Japanese edition only, into _build/ja/_build/html
-#   make workshop NAME=executive-90  one workshop (workshops/NAME.yml) as its own strict book (and PDF)
+#   make workshop NAME=executive-90  one workshop (workshops/NAME.yml) as its own strict book (and PDF); EDITION=ja: in Japanese
 #   make pdf    the whole book as one PDF (_build/book.pdf), printed by the system Chromium; make pdf-ja: _build/book-ja.pdf
 #   make bundle one zip for a USB stick: the web book, the PDF, the notebooks and the data (_build/rare-earth-kit.zip)
 #   make gettext  extract the book's prose and merge it into the Japanese catalogs (locales/ja/LC_MESSAGES)
@@ -69,7 +69,7 @@ gettext: $(STAMP)
 
 workshop: $(STAMP) browser
 	@test -n "$(NAME)" || { echo "usage: make workshop NAME=<name>  (workshops: $$(ls workshops | sed 's/\.yml$$//' | tr '\n' ' '))"; exit 2; }
-	$(PY) -m widgets.build.workshop $(NAME)
+	$(PY) -m widgets.build.workshop $(NAME) --edition $(or $(EDITION),en)
 
 browser:
 	@sh tests/ensure_browser.sh

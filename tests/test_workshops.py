@@ -59,3 +59,12 @@ def test_a_broken_file_names_the_file_the_entry_and_the_rule(tmp_path, text, mes
 def test_an_unknown_workshop_lists_the_ones_there_are():
     with pytest.raises(workshops.WorkshopError, match="seminar-150"):
         workshops.load("no-such-workshop")
+
+
+def test_a_japanese_workshop_is_configured_as_the_japanese_edition(tmp_path):
+    from widgets.build.workshop import config, workshop_folder
+    japanese = config("題", tmp_path / "cache", edition="ja")
+    assert japanese["sphinx"]["config"]["language"] == "ja" and japanese["title"] == "題"
+    assert japanese["sphinx"]["config"]["kit_other_edition"] == ""     # a workshop stands alone
+    assert "language" not in config("Title", tmp_path / "cache")["sphinx"]["config"]
+    assert workshop_folder("executive-90", "ja").name == "executive-90-ja"

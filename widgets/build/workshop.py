@@ -51,19 +51,25 @@ def toc(chapters: list[str]) -> dict:
     return spec
 
 
-def config(title: str, cache: Path, root: Path = ROOT) -> dict:
-    """The book's ``_config.yml`` with the workshop's title and its own execution cache; a workshop is one book on
-    its own, with no other edition beside it to link to."""
+def config(title: str, cache: Path, root: Path = ROOT, edition: str = "en") -> dict:
+    """The book's ``_config.yml`` (with the edition's override, ``locales/<edition>/config_override.yml``) with the
+    workshop's title and its own execution cache; a workshop is one book on its own, with no other edition beside it
+    to link to."""
     base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    if edition != "en":
+        base = deep_merge(base, yaml.safe_load((root / "locales" / edition / "config_override.yml")
+                                               .read_text(encoding="utf-8")))
     return deep_merge(base, {"title": title, "execute": {"cache": str(cache)}, "only_build_toc_files": True,
                              "sphinx": {"config": {"kit_other_edition": ""}}})
 
 
-def write_book_files(folder: Path, chapters: list[str], title: str, cache: Path) -> tuple[Path, Path]:
+def write_book_files(folder: Path, chapters: list[str], title: str, cache: Path,
+                     edition: str = "en") -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     toc_path, config_path = folder / "_toc.yml", folder / "_config.yml"
     toc_path.write_text(yaml.safe_dump(toc(chapters), sort_keys=False), encoding="utf-8")
-    config_path.write_text(yaml.safe_dump(config(title, cache), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config_path.write_text(yaml.safe_dump(config(title, cache, edition=edition), allow_unicode=True, sort_keys=False),
+                           encoding="utf-8")
     return toc_path, config_path
 
 
@@ -79,12 +85,27 @@ def run_build(folder: Path, toc_path: Path, config_path: Path, env: dict) -> sub
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
-def build_workshop(name: str) -> subprocess.CompletedProcess:
-    plan = workshops.load(name)           # checks the plan and its overrides
-    folder = ROOT / "_build" / "workshops" / name
+def workshop_folder(name: str, edition: str = "en") -> Path:
+    """Where a workshop is built: ``_build/workshops/<name>`` (the Japanese edition: ``<name>-ja``)."""
+    return ROOT / "_build" / "workshops" / (name if edition == "en" else f"{name}-{edition}")
+
+
+def build_workshop(name: str, edition: str = "en") -> subprocess.CompletedProcess:
+    """A workshop's pages, strictly, in the edition's language (``en`` or ``ja``)."""
+    env = {**os.environ, "KIT_WORKSHOP": name, "KIT_LANG": edition}
+    previous = os.environ.get("KIT_LANG")
+    os.environ["KIT_LANG"] = edition      # the plan's title and notes in the edition's language
+    try:
+        plan = workshops.load(name)       # checks the plan and its overrides
+    finally:
+        if previous is None:
+            del os.environ["KIT_LANG"]
+        else:
+            os.environ["KIT_LANG"] = previous
+    folder = workshop_folder(name, edition)
     chapters = book_chapters([slot.file for slot in plan.slots], with_values=bool(plan.overrides))
-    toc_path, config_path = write_book_files(folder, chapters, plan.title, folder / ".jupyter_cache")
-    return run_build(folder, toc_path, config_path, {**os.environ, "KIT_WORKSHOP": name})
+    toc_path, config_path = write_book_files(folder, chapters, plan.title, folder / ".jupyter_cache", edition)
+    return run_build(folder, toc_path, config_path, env)
 
 
 def build_chapters(chapters: list[str], folder: Path) -> subprocess.CompletedProcess:
@@ -102,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chapters", nargs="+", help="build these chapters alone instead (chapters/NN_name)")
     parser.add_argument("--output", type=Path, help="with --chapters: the build folder")
     parser.add_argument("--no-pdf", action="store_true", help="a workshop's HTML only, without its PDF")
+    parser.add_argument("--edition", choices=["en", "ja"], default="en", help="the language (default: en)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
@@ -109,8 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             folder = args.output or ROOT / "_build" / "subsets" / "-".join(Path(c).name for c in args.chapters)
             done = build_chapters(args.chapters, folder)
         elif args.name:
-            folder = ROOT / "_build" / "workshops" / args.name
-            done = build_workshop(args.name)
+            folder = workshop_folder(args.name, args.edition)
+            done = build_workshop(args.name, args.edition)
         else:
             parser.error("name a workshop or give --chapters")
     except workshops.WorkshopError as error:
@@ -121,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         return done.returncode
     print(f"Built in {time.perf_counter() - started:.0f} s: open {folder / '_build' / 'html' / 'index.html'}")
     if args.name and not args.no_pdf:
+        os.environ["KIT_LANG"] = args.edition   # the PDF's own words (contents, solutions) in the edition's language
         title = workshops.load(args.name).title
         return pdf.main([str(folder / "_build" / "html"), str(folder / f"{args.name}.pdf"),
                          "--toc", str(folder / "_toc.yml"), "--title", title])
