@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -66,7 +67,8 @@ def _start_builds() -> None:
     for edition, command, env in (("en", BUILD_COMMAND, os.environ.copy()),
                                   ("ja", JA_COMMAND, {**os.environ, "KIT_LANG": "ja"})):
         log = (ROOT / "_build" / f"test-build-{edition}.log").open("w", encoding="utf-8")
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env=env)
+        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env=env,
+                                   start_new_session=True)   # its own process group: stopped with its kernels
         _BUILDS[edition] = (process, log, time.perf_counter())
 
 
@@ -148,3 +150,18 @@ def small_control_lists() -> pd.DataFrame:
             ("L61", "h", "part_ii", "permanent_magnet", "Dy;Tb", "reported"),
             ("L61", "i", "part_ii", "assembly", "Dy;Tb", "contested")]
     return pd.DataFrame(rows, columns=["list_id", "item_id", "annex_part", "form", "elements", "reading"])
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A build started for this session and not waited for (a run that needed only one edition) is stopped, with its
+    kernels, rather than left running after the tests."""
+    for edition in ("en", "ja"):
+        started = _BUILDS.get(edition)
+        if started and started[0].poll() is None:
+            process, log, _ = started
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+            log.close()
