@@ -28,17 +28,17 @@ def fleet_results(kg_per_vehicle: pd.DataFrame, values: dict) -> list[tuple[str,
     result = fleet_demand(**inputs)
     mix = architecture_mix_pct(values["magnet_free_share_pct"], values["hree_free_share_pct"])
     return [
-        (label("fleet.out.mix_pm_standard"), f"{mix['pm_standard']:,.1f} %"),
-        (label("fleet.out.mix_pm_hree_free"), f"{mix['pm_hree_free']:,.1f} %"),
-        (label("fleet.out.mix_magnet_free"), f"{mix['magnet_free']:,.1f} %"),
-        (label("fleet.out.demand_ndpr"), f"{result.demand_t['ndpr']:,.1f} t/yr"),
-        (label("fleet.out.demand_dytb"), f"{result.demand_t['dytb']:,.1f} t/yr"),
-        (label("fleet.out.china_ndpr"), f"{result.china_dependent_t['ndpr']:,.1f} t/yr"),
-        (label("fleet.out.china_dytb"), f"{result.china_dependent_t['dytb']:,.1f} t/yr"),
-        (label("fleet.out.china_share"), f"{result.china_dependent_share_pct:,.1f} %"),
-        (label("fleet.out.cost_base"), f"US$ {result.cost_base_usd / 1e6:,.1f} million/yr"),
-        (label("fleet.out.cost_shock"), f"US$ {result.cost_shock_usd / 1e6:,.1f} million/yr"),
-        (label("fleet.out.cost_increase"), f"US$ {result.cost_increase_usd / 1e6:,.1f} million/yr"),
+        (label("fleet.out.mix_pm_standard"), label("unit.pct", value=f"{mix['pm_standard']:,.1f}")),
+        (label("fleet.out.mix_pm_hree_free"), label("unit.pct", value=f"{mix['pm_hree_free']:,.1f}")),
+        (label("fleet.out.mix_magnet_free"), label("unit.pct", value=f"{mix['magnet_free']:,.1f}")),
+        (label("fleet.out.demand_ndpr"), label("unit.t_per_yr", value=f"{result.demand_t['ndpr']:,.1f}")),
+        (label("fleet.out.demand_dytb"), label("unit.t_per_yr", value=f"{result.demand_t['dytb']:,.1f}")),
+        (label("fleet.out.china_ndpr"), label("unit.t_per_yr", value=f"{result.china_dependent_t['ndpr']:,.1f}")),
+        (label("fleet.out.china_dytb"), label("unit.t_per_yr", value=f"{result.china_dependent_t['dytb']:,.1f}")),
+        (label("fleet.out.china_share"), label("unit.pct", value=f"{result.china_dependent_share_pct:,.1f}")),
+        (label("fleet.out.cost_base"), label("unit.usd_million_per_yr", value=f"{result.cost_base_usd / 1e6:,.1f}")),
+        (label("fleet.out.cost_shock"), label("unit.usd_million_per_yr", value=f"{result.cost_shock_usd / 1e6:,.1f}")),
+        (label("fleet.out.cost_increase"), label("unit.usd_million_per_yr", value=f"{result.cost_increase_usd / 1e6:,.1f}")),
     ]
 
 

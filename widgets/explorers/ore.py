@@ -19,15 +19,15 @@ def ore_results(values: dict) -> list[tuple[str, str]]:
     """The model's outputs for the explorer's values, formatted with their units."""
     result = ore.ore_economics(**values)
     return [
-        (label("ore.out.contained"), f"{result.contained_treo_t / 1e6:,.2f} Mt"),
-        (label("ore.out.recoverable"), f"{result.recoverable_treo_t / 1e6:,.2f} Mt"),
-        (label("ore.out.annual"), f"{result.annual_treo_t:,.0f} t/yr"),
-        (label("ore.out.life"), f"{result.mine_life_yr:,.0f} yr"),
-        (label("ore.out.cost"), f"US$ {result.cost_usd_per_kg_treo:,.2f}/kg"),
-        (label("ore.out.basket"), f"US$ {result.basket_value_usd_per_kg_treo:,.2f}/kg"),
-        (label("ore.out.margin"), f"US$ {result.margin_usd_per_kg_treo:,.2f}/kg"),
-        (label("ore.out.breakeven"), f"{result.breakeven_grade_treo_pct:,.2f} %"),
-        (label("ore.out.thorium"), f"{result.annual_tho2_t:,.0f} t/yr"),
+        (label("ore.out.contained"), label("unit.mt", value=f"{result.contained_treo_t / 1e6:,.2f}")),
+        (label("ore.out.recoverable"), label("unit.mt", value=f"{result.recoverable_treo_t / 1e6:,.2f}")),
+        (label("ore.out.annual"), label("unit.t_per_yr", value=f"{result.annual_treo_t:,.0f}")),
+        (label("ore.out.life"), label("unit.yr", value=f"{result.mine_life_yr:,.0f}")),
+        (label("ore.out.cost"), label("unit.usd_per_kg", value=f"{result.cost_usd_per_kg_treo:,.2f}")),
+        (label("ore.out.basket"), label("unit.usd_per_kg", value=f"{result.basket_value_usd_per_kg_treo:,.2f}")),
+        (label("ore.out.margin"), label("unit.usd_per_kg", value=f"{result.margin_usd_per_kg_treo:,.2f}")),
+        (label("ore.out.breakeven"), label("unit.pct", value=f"{result.breakeven_grade_treo_pct:,.2f}")),
+        (label("ore.out.thorium"), label("unit.t_per_yr", value=f"{result.annual_tho2_t:,.0f}")),
     ]
 
 
