@@ -272,7 +272,7 @@ def technology_overview(tech: pd.DataFrame | None = None, claims: pd.DataFrame |
     columns = ["name_ja", "name_en", "status_2025_ja", "status_2025_en", "verdicts"]
     return html_table(frame, columns, label("appendix.tech.caption"),
                       headers={c: label(f"appendix.tech.{c}") for c in columns}, row_header="name_en",
-                      raw_html=["verdicts"], lang={c: "ja" for c in columns if c.endswith("_ja")})
+                      raw_html=["verdicts"], lang={c: c[-2:] for c in columns if c.endswith(("_ja", "_en"))})
 
 
 def technology_detail(technology: pd.Series, claims: pd.DataFrame | None = None) -> HTML:
