@@ -78,7 +78,7 @@ node:
 	@sh tests/ensure_node.sh
 
 test: $(STAMP) browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n 3 --dist loadfile
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.allow_root=True --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=$(CURDIR) \

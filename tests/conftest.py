@@ -1,6 +1,7 @@
 """Shared fixtures: the repository paths and one strict book build per test session."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -44,43 +45,66 @@ class BookBuild:
 
 JA_OUTPUT = ROOT / "_build" / "ja"
 JA_COMMAND = BUILD_COMMAND[:3] + ["--config", "_build/config-ja.yml", "--path-output", "_build/ja"] + BUILD_COMMAND[3:]
-#: The two editions' builds, started together on first use (each runs its own kernels, so on a machine with two
-#: cores they take about the time of one): edition → (process, log file, start time), or the data gate's refusal.
-_BUILDS: dict[str, object] = {}
+#: This test run: the id pytest-xdist gives all its workers (``make test`` runs several), else this process's own.
+RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"solo-{os.getpid()}"
+#: The builds started by this process: edition → process (so that an interrupted run stops them).
+_STARTED: dict[str, subprocess.Popen] = {}
+_RESULTS: dict[str, dict] = {}
 
 
-def _start_builds() -> None:
-    """Run the data gate, then start the English and the Japanese strict builds side by side (once per session),
-    as ``make book-en`` and ``make book-ja`` run them."""
-    if _BUILDS:
-        return
+def _build_both() -> dict[str, dict]:
+    """The data gate, then the English and the Japanese strict builds side by side (each runs its own kernels, so on
+    two cores they take about the time of one), as ``make book-en`` and ``make book-ja`` run them: per edition, its
+    return code, seconds and log file."""
     gate = subprocess.run([sys.executable, "-m", "widgets.build.data_gate"], cwd=ROOT, capture_output=True, text=True)
     if gate.returncode != 0:
-        _BUILDS["gate"] = gate
-        return
+        (ROOT / "_build").mkdir(exist_ok=True)
+        log = ROOT / "_build" / "test-build-gate.log"
+        log.write_text(gate.stdout + gate.stderr, encoding="utf-8")
+        return {edition: {"returncode": gate.returncode, "seconds": 0.0, "log": str(log)} for edition in ("en", "ja")}
     refresh_execution_cache(ROOT)
     subprocess.run([sys.executable, "-m", "widgets.build.buildtools", "edition-config", "ja"], cwd=ROOT, check=True,
                    capture_output=True)
     shutil.rmtree(SITE, ignore_errors=True)  # no stale pages from earlier builds
     shutil.rmtree(JA_OUTPUT, ignore_errors=True)
     (ROOT / "_build").mkdir(exist_ok=True)
+    started, logs = time.perf_counter(), {}
     for edition, command, env in (("en", BUILD_COMMAND, os.environ.copy()),
                                   ("ja", JA_COMMAND, {**os.environ, "KIT_LANG": "ja"})):
-        log = (ROOT / "_build" / f"test-build-{edition}.log").open("w", encoding="utf-8")
-        process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env=env,
-                                   start_new_session=True)   # its own process group: stopped with its kernels
-        _BUILDS[edition] = (process, log, time.perf_counter())
+        logs[edition] = (ROOT / "_build" / f"test-build-{edition}.log").open("w", encoding="utf-8")
+        _STARTED[edition] = subprocess.Popen(command, cwd=ROOT, stdout=logs[edition], stderr=subprocess.STDOUT,
+                                             text=True, env=env, start_new_session=True)  # stopped with its kernels
+    results = {}
+    for edition, process in _STARTED.items():
+        results[edition] = {"returncode": process.wait(), "seconds": time.perf_counter() - started,
+                            "log": logs[edition].name}
+        logs[edition].close()
+    return results
+
+
+def _builds() -> dict[str, dict]:
+    """The two builds of this test run, made once for all its workers: the first worker to need them builds them
+    while holding a lock; the others wait for it and read its record."""
+    if _RESULTS:
+        return _RESULTS
+    import fcntl
+    (ROOT / "_build").mkdir(exist_ok=True)
+    record = ROOT / "_build" / f"test-builds-{RUN_ID}.json"
+    with (ROOT / "_build" / "test-builds.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            _RESULTS.update(json.loads(record.read_text(encoding="utf-8")))
+        else:
+            for old in (ROOT / "_build").glob("test-builds-*.json"):
+                old.unlink()
+            _RESULTS.update(_build_both())
+            record.write_text(json.dumps(_RESULTS), encoding="utf-8")
+    return _RESULTS
 
 
 def _finished(edition: str, site: Path) -> BookBuild:
-    _start_builds()
-    if "gate" in _BUILDS:
-        gate = _BUILDS["gate"]
-        return BookBuild(gate.returncode, gate.stdout + gate.stderr, 0.0, site)
-    process, log, started = _BUILDS[edition]
-    returncode = process.wait()
-    log.close()
-    return BookBuild(returncode, Path(log.name).read_text(encoding="utf-8"), time.perf_counter() - started, site)
+    result = _builds()[edition]
+    return BookBuild(result["returncode"], Path(result["log"]).read_text(encoding="utf-8"), result["seconds"], site)
 
 
 @pytest.fixture(scope="session")
@@ -153,15 +177,11 @@ def small_control_lists() -> pd.DataFrame:
 
 
 def pytest_sessionfinish(session, exitstatus):
-    """A build started for this session and not waited for (a run that needed only one edition) is stopped, with its
-    kernels, rather than left running after the tests."""
-    for edition in ("en", "ja"):
-        started = _BUILDS.get(edition)
-        if started and started[0].poll() is None:
-            process, log, _ = started
+    """A build this process started and an interrupted run left running is stopped, with its kernels."""
+    for process in _STARTED.values():
+        if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
-            log.close()

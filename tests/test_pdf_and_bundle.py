@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -24,6 +25,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, toc_files
 from widgets.build.bundle import FOLDER, write_bundle
+from widgets.build.site import assemble
 from widgets.build.pdf import main as make_pdf
 
 pytestmark = pytest.mark.slow
@@ -140,8 +142,12 @@ def test_page_numbers_outline_links_and_a_japanese_font(pdf_path, pdf_pages):
 
 
 @pytest.fixture(scope="module")
-def bundle(built_site, pdf_path, tmp_path_factory) -> Path:
-    archive = write_bundle(built_site, pdf_path, tmp_path_factory.mktemp("bundle") / "kit.zip")
+def bundle(built_site, built_site_ja, pdf_path, tmp_path_factory) -> Path:
+    """The bundle as make bundle writes it: both editions in one site, the PDF as book.pdf."""
+    site = assemble({"en": built_site, "ja": built_site_ja}, tmp_path_factory.mktemp("site") / "site")
+    pdf = tmp_path_factory.mktemp("pdf") / "book.pdf"
+    shutil.copyfile(pdf_path, pdf)
+    archive = write_bundle(site, [pdf], tmp_path_factory.mktemp("bundle") / "kit.zip")
     target = tmp_path_factory.mktemp("usb")
     zipfile.ZipFile(archive).extractall(target)
     return target / FOLDER
@@ -149,8 +155,10 @@ def bundle(built_site, pdf_path, tmp_path_factory) -> Path:
 
 def test_the_bundle_holds_site_pdf_notebooks_and_data(bundle):
     assert (bundle / "index.html").exists() and (bundle / "book" / "index.html").exists()
+    assert (bundle / "book" / "en" / "index.html").exists() and (bundle / "book" / "ja" / "index.html").exists()
     assert (bundle / "book.pdf").stat().st_size > 0 and (bundle / "README.txt").exists()
-    assert list((bundle / "notebooks").glob("*.ipynb")) and (bundle / "data" / "datapackage.json").exists()
+    assert list((bundle / "notebooks" / "en").glob("*.ipynb")) and list((bundle / "notebooks" / "ja").glob("*.ipynb"))
+    assert (bundle / "data" / "datapackage.json").exists()
 
 
 def test_the_bundle_opens_from_files_and_draws_a_chart(bundle):
@@ -163,11 +171,12 @@ def test_the_bundle_opens_from_files_and_draws_a_chart(bundle):
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.route(re.compile(r"^(?!file:)"), lambda route: (outside.append(route.request.url), route.abort()))
         page.goto((bundle / "index.html").as_uri())
-        page.wait_for_url(re.compile(r"book/chapters/00_start_here\.html"))   # index.html → book → Start here
+        # index.html → book (the root page picks English for this browser) → en → Start here
+        page.wait_for_url(re.compile(r"book/en/chapters/00_start_here\.html"))
         page.wait_for_load_state("load")
         chart_page = next(name for name in toc_files()
-                          if "kit-chart-spec" in (bundle / "book" / f"{name}.html").read_text(encoding="utf-8"))
-        page.goto((bundle / "book" / f"{chart_page}.html").as_uri())
+                          if "kit-chart-spec" in (bundle / "book" / "en" / f"{name}.html").read_text(encoding="utf-8"))
+        page.goto((bundle / "book" / "en" / f"{chart_page}.html").as_uri())
         page.locator("figure.kit-chart").first.scroll_into_view_if_needed()
         page.wait_for_selector("figure.kit-chart.kit-chart-drawn", timeout=60_000)
         browser.close()
@@ -183,7 +192,7 @@ def test_the_bundle_is_served_by_python_http_server(bundle):
     try:
         for _ in range(50):
             try:
-                start = f"http://127.0.0.1:{port}/book/{toc_files()[0]}.html"
+                start = f"http://127.0.0.1:{port}/book/ja/{toc_files()[0]}.html"
                 with urllib.request.urlopen(start, timeout=5) as answer:
                     assert answer.status == 200 and b"<html" in answer.read().lower()
                 break

@@ -40,9 +40,9 @@ def _edition_switch(app, pagename, templatename, context, doctree):
     """A link to the same page in the other edition (``kit_other_edition``: set when both editions are built
     into one site, empty for a book on its own, such as a workshop)."""
     other = app.config.kit_other_edition
-    if other and context.get("body") is not None:
+    if other:   # placed by _assets/templates/layout.html above every page's content (search and index pages too)
         from widgets.core.labels import label
-        context["body"] = edition_switch(pagename, other, label("site.edition_nav")) + context["body"]
+        context["kit_edition_switch"] = edition_switch(pagename, other, label("site.edition_nav"))
 
 
 class OutputsAreNotTranslated(SphinxTransform):
