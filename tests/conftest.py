@@ -185,3 +185,16 @@ def pytest_sessionfinish(session, exitstatus):
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+
+
+#: Test files that take minutes, started first so that the test workers finish together (``make test`` hands out
+#: whole files, in collection order): the JupyterLab run needs no book; the others wait for the two builds.
+LONG_FIRST = ("test_lab_browser.py", "test_workshop_builds.py", "test_browser.py", "test_browser_ja.py",
+              "test_pdf_and_bundle.py", "test_take_home.py")
+
+
+def pytest_collection_modifyitems(session, config, items):
+    def rank(item) -> int:
+        name = item.path.name
+        return LONG_FIRST.index(name) if name in LONG_FIRST else len(LONG_FIRST)
+    items.sort(key=rank)   # a stable sort: tests keep their order within a file

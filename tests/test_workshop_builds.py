@@ -2,8 +2,9 @@
 every chapter on its own, where a link to a chapter left out becomes text naming it ("… (in the full kit)").
 
 The single-chapter builds reuse the full book's execution cache (the ``built_site`` fixture builds it first), two
-at a time (they only read that cache: every chapter is in it); the workshops have caches of their own (their values
-change what the chapters compute) and build side by side."""
+at a time (they only read that cache: every chapter is in it); a workshop with values or a plan of its own has a
+cache of its own (its values and notes change what the chapters show), the full kit's seminar plan shares the
+book's; the workshops build side by side."""
 from __future__ import annotations
 
 import re

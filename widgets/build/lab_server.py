@@ -2,25 +2,32 @@
 
 When JupyterLab saves a MyST chapter (autosave after a run, or Ctrl+S), jupytext writes the notebook
 back as text: the kernel's display name, jupytext's version, jupyterlab-myst's evaluated
-``user_expressions`` and blank lines may all differ from the file, and the checkout turns dirty
-although the reader changed nothing. Configured as ``ContentsManager.pre_save_hook`` (see
-``widgets/build/lab_settings.py``), this hook keeps the file's own bytes whenever the new text has the same
-cells (type, source, metadata other than ``user_expressions``); a real edit is saved as usual.
+``user_expressions``, the view state Lab keeps in a cell's metadata (``scrolled``, ``collapsed``, ``jupyter``,
+``execution``) and blank lines may all differ from the file, and the checkout turns dirty although the reader
+changed nothing. Configured as ``ContentsManager.pre_save_hook`` (see ``widgets/build/lab_settings.py``), this hook
+keeps the file's own bytes whenever the new text has the same cells: type, source, tags, and the metadata the file's
+own cells carry; a real edit is saved as usual.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-IGNORED_CELL_METADATA = {"user_expressions", "trusted", "execution"}
-
-
-def cells(text: str) -> list[tuple[str, str, dict]]:
-    """The cells of a MyST text notebook as (type, source, metadata that matters)."""
+def cells(text: str, keys: list[set[str]] | None = None) -> list[tuple[str, str, dict]]:
+    """The cells of a MyST text notebook as (type, source, metadata that matters): its tags, and for cell ``i`` the
+    keys ``keys[i]`` (the metadata the file's own cell carries), when given."""
     import jupytext
     notebook = jupytext.reads(text, fmt="md:myst")
-    return [(cell.cell_type, cell.source,
-             {key: value for key, value in cell.metadata.items() if key not in IGNORED_CELL_METADATA})
-            for cell in notebook.cells]
+    found = []
+    for index, cell in enumerate(notebook.cells):
+        kept = {"tags"} | (keys[index] if keys is not None and index < len(keys) else set())
+        found.append((cell.cell_type, cell.source, {key: cell.metadata[key] for key in kept if key in cell.metadata}))
+    return found
+
+
+def metadata_keys(text: str) -> list[set[str]]:
+    """Per cell of a MyST text notebook, the metadata keys it carries (what the file's author wrote)."""
+    import jupytext
+    return [set(cell.metadata) for cell in jupytext.reads(text, fmt="md:myst").cells]
 
 
 def is_myst_notebook(text: str) -> bool:
@@ -41,7 +48,8 @@ def keep_unchanged_chapter(model: dict, path: str, contents_manager, **_kwargs) 
     if new == current or not is_myst_notebook(current):
         return
     try:
-        unchanged = cells(new) == cells(current)
+        keys = metadata_keys(current)
+        unchanged = cells(new, keys) == cells(current, keys)
     except Exception:  # an unreadable text is saved as given
         return
     if unchanged:

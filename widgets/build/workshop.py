@@ -104,7 +104,12 @@ def build_workshop(name: str, edition: str = "en") -> subprocess.CompletedProces
             os.environ["KIT_LANG"] = previous
     folder = workshop_folder(name, edition)
     chapters = book_chapters([slot.file for slot in plan.slots], with_values=bool(plan.overrides))
-    toc_path, config_path = write_book_files(folder, chapters, plan.title, folder / ".jupyter_cache", edition)
+    # the full kit's own plan with no values of its own computes what the full book computes: its execution cache
+    # serves (any other workshop changes the instructor notes or the values, and executes its chapters afresh)
+    shared = name == workshops.SEMINAR and not plan.overrides
+    cache = (ROOT / "_build" / (".jupyter_cache" if edition == "en" else f".jupyter_cache_{edition}") if shared
+             else folder / ".jupyter_cache")
+    toc_path, config_path = write_book_files(folder, chapters, plan.title, cache, edition)
     return run_build(folder, toc_path, config_path, env)
 
 
