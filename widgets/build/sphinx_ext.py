@@ -9,6 +9,7 @@
 - what code cells display is left out of the translation catalogs (``OutputsAreNotTranslated``);
 - a link to a chapter a workshop leaves out becomes text naming it (``widgets.build.standalone``);
 - the kernels that execute the chapters talk to the build over encrypted sockets (``encrypt_build_kernels``)
+  and are shut down without a stray interrupt (``quiet_build_kernel_shutdown``)
   and know they write for the book (``OUTPUT_ENV``: displayed Markdown then carries citation roles).
 """
 from __future__ import annotations
@@ -75,6 +76,29 @@ def encrypt_build_kernels() -> None:
     KernelManager.class_traits()["transport_encryption"].default_value = "auto"
 
 
+_INTERRUPT = KernelManager._async_interrupt_kernel
+
+
+async def _interrupt_unless_shutting_down(self) -> None:
+    """A kernel manager's interrupt, skipped while it shuts the kernel down (see :func:`quiet_build_kernel_shutdown`)."""
+    if getattr(self, "shutting_down", False):
+        return
+    await _INTERRUPT(self)
+
+
+def quiet_build_kernel_shutdown() -> None:
+    """Shut the build's kernels down without first interrupting them.
+
+    jupyter_client's ``shutdown_kernel`` sends SIGINT before its shutdown request. When a chapter's kernel is still
+    handling its last message (more likely on a loaded machine, and with a short chapter such as the bibliography),
+    the interrupt lands inside that handler and ipykernel logs ``ERROR | KeyboardInterrupt caught in kernel.`` into
+    the build log, which fails the zero-warnings build at random. The build never needs that interrupt: the chapter
+    has finished, the shutdown request follows, and a kernel that does not answer it is still killed. For this build
+    process only; an interrupt asked for at any other time (JupyterLab's stop button) is untouched.
+    """
+    KernelManager._async_interrupt_kernel = _interrupt_unless_shutting_down
+
+
 def setup(app):
     app.add_transform(OutputsAreNotTranslated)
     app.setup_extension("widgets.build.standalone")
@@ -82,6 +106,7 @@ def setup(app):
     app.setup_extension("widgets.build.translated_glue")
     app.setup_extension("widgets.build.search_ja")
     encrypt_build_kernels()
+    quiet_build_kernel_shutdown()
     os.environ[OUTPUT_ENV] = "book"  # inherited by the kernels myst-nb starts
     app.add_config_value("kit_other_edition", "", "html", [str])
     app.connect("html-page-context", _fix_body)
