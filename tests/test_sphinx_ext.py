@@ -65,3 +65,5 @@ def test_build_kernels_are_not_interrupted_while_they_shut_down():
     manager.shutting_down = False
     with pytest.raises(RuntimeError, match="No kernel is running"):
         asyncio.run(manager._async_interrupt_kernel())      # any other interrupt goes through as before
+    from nbclient import NotebookClient
+    assert NotebookClient(nb=None).shutdown_kernel == "immediate"   # no graceful shutdown to race the kernel's flush

@@ -95,8 +95,15 @@ def quiet_build_kernel_shutdown() -> None:
     the build log, which fails the zero-warnings build at random. The build never needs that interrupt: the chapter
     has finished, the shutdown request follows, and a kernel that does not answer it is still killed. For this build
     process only; an interrupt asked for at any other time (JupyterLab's stop button) is untouched.
+
+    The kernels are also stopped at once (nbclient's ``shutdown_kernel = "immediate"``) rather than asked to shut
+    down: ipykernel's shutdown handler closes its output sockets while the control thread still flushes stderr, which
+    logs ``ERROR:tornado.general:Uncaught exception in ZMQStream callback`` (ZMQError: Socket operation on
+    non-socket) into the build log now and then. A chapter's kernel has nothing to save once the chapter has run.
     """
+    from nbclient import NotebookClient
     KernelManager._async_interrupt_kernel = _interrupt_unless_shutting_down
+    NotebookClient.class_traits()["shutdown_kernel"].default_value = "immediate"
 
 
 def setup(app):
