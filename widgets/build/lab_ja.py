@@ -18,9 +18,9 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
 from babel.messages.pofile import read_po
 
+from widgets.build.data_gate import toc_chapters
 from widgets.build.eval_reader import EVAL_ROLE, cite_role, glue_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,8 +157,8 @@ def translate_chapter(text: str, catalog: Catalog) -> str:
 
 
 def toc_pages(root: Path = ROOT) -> list[str]:
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"]] + [chapter["file"] for part in toc.get("parts", []) for chapter in part["chapters"]]
+    """The book's pages in reading order (``_toc.yml``, as the data gate reads it)."""
+    return toc_chapters(root / "_toc.yml")
 
 
 def write_chapters(target: Path = TARGET, root: Path = ROOT) -> dict[str, tuple[int, int]]:

@@ -23,9 +23,9 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
 from bs4 import BeautifulSoup
 
+from widgets.build.data_gate import toc_chapters
 from widgets.core.labels import label
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,13 +54,8 @@ a {{ color: #0b5394; }}
 
 
 def toc_docnames(toc: Path) -> list[str]:
-    """The pages of a table of contents, in reading order."""
-    spec = yaml.safe_load(toc.read_text(encoding="utf-8"))
-    names = [spec["root"]]
-    for part in spec.get("parts", []):
-        names += [entry["file"] for entry in part.get("chapters", [])]
-    names += [entry["file"] for entry in spec.get("chapters", [])]
-    return names
+    """The pages of a table of contents, in reading order (the data gate's reading of it)."""
+    return toc_chapters(toc)
 
 
 def anchor(docname: str, fragment: str = "") -> str:
