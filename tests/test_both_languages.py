@@ -16,12 +16,10 @@ import pandas as pd
 import pytest
 
 from widgets.pages import explore, show
+from widgets.pages.authors import public_functions
 
-CHARTS = [name for name in show.__all__] if hasattr(show, "__all__") else [
-    "regulation_timeline", "production_shares", "value_rule", "exposure_timeline", "magnet_map", "magnet_cost",
-    "ore_cost", "motor_programmes", "architecture_scores", "architecture_ranking", "portfolio", "fleet",
-    "claim_ledger"]
-EXPLORERS = ["exposure", "magnets", "ore", "architectures", "fleet"]
+CHARTS = [f.__name__ for f in public_functions(show)]        # every show.…() call the chapters make
+EXPLORERS = [f.__name__ for f in public_functions(explore)]  # every explore.…() call
 CODE = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$")   # pmsm-ndfeb, cn-mofcom-2025-61, company_claim
 NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 DATASET_NAME = re.compile(r"^data-[0-9a-f]+$")
