@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.build.site import EDITIONS, assemble, edition_switch, edition_titles, root_page
+from widgets.build.site import EDITIONS, assemble, edition_switch, edition_titles, first_page, root_page
 
 
 def test_the_switch_climbs_out_of_the_edition_and_into_the_other():
@@ -27,6 +27,16 @@ def test_the_root_page_links_each_edition_and_picks_by_language():
     for code in EDITIONS:
         assert f'href="{code}/index.html" hreflang="{code}"' in page
     assert "navigator.languages" in page and '"ja" : "en"' in page
+
+
+def test_the_root_page_opens_the_books_first_page_without_a_second_redirect(tmp_path):
+    toc = tmp_path / "_toc.yml"
+    toc.write_text("format: jb-book\nroot: chapters/intro\nchapters:\n  - file: chapters/one\n", encoding="utf-8")
+    start = first_page(toc)
+    assert start == "chapters/intro.html"
+    page = root_page({"en": "Book", "ja": "本"}, start)
+    assert 'href="en/chapters/intro.html" hreflang="en"' in page and 'href="ja/chapters/intro.html"' in page
+    assert '+ "/chapters/intro.html" + location.hash' in page
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +68,11 @@ def test_every_page_links_its_twin_in_the_other_edition(site):
 
 
 def test_the_site_has_a_root_page_and_a_favicon(site):
-    assert "navigator.languages" in (site / "index.html").read_text(encoding="utf-8")
+    root = (site / "index.html").read_text(encoding="utf-8")
+    assert "navigator.languages" in root
+    for code in EDITIONS:   # the page the root opens exists in each edition
+        assert (site / code / first_page()).exists()
+        assert f'href="{code}/{first_page()}"' in root
     assert (site / "favicon.ico").exists()
     assert not site.with_name(site.name + ".new").exists()   # the staging folder is gone
 

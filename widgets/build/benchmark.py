@@ -198,21 +198,33 @@ async () => {
 """
 
 
+def site_to_measure() -> tuple[Path, list[str]]:
+    """Every page of both editions (``_build/site``, ``make book``) when they are built, else of the English one;
+    not an edition's ``index.html``, which only redirects to the first page (measured itself)."""
+    from test_browser import site_pages
+    pages = [page for page in site_pages() if page != "index.html"]
+    both = ROOT / "_build" / "site"
+    if (both / "en" / "index.html").exists() and (both / "ja" / "index.html").exists():
+        return both, [f"{code}/{page}" for code in ("en", "ja") for page in pages]
+    return SITE, pages
+
+
 def whole_page_downloads() -> dict[str, dict[str, int]]:
     """Per page, at a phone's size: bytes on the wire and requests once a reader has scrolled through
     the whole page (so every lazily loaded chart runtime, MathJax and font has arrived)."""
     from playwright.sync_api import sync_playwright
-    from test_browser import CHROMIUM, CHROMIUM_ARGS, PHONE, site_pages, wait_for_charts
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_for_charts
 
-    server, base = start_server(SITE)
+    root, paths = site_to_measure()
+    server, base = start_server(root)
     per_page = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        for path in site_pages():
+        for path in paths:
             context = browser.new_context(viewport=PHONE)
             page = context.new_page()
             requests = []
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", lambda request: requests.append(request))
             page.goto(base + path, wait_until="load")
             page.evaluate(READ_WHOLE_PAGE_JS)
             wait_for_charts(page)
@@ -227,13 +239,9 @@ def whole_page_downloads() -> dict[str, dict[str, int]]:
 
 
 def lighthouse_report() -> dict:
-    """Lighthouse on every page of both editions (``_build/site``, ``make book``), else of the English one."""
-    from lighthouse import measure_site
-    from test_browser import site_pages
-    both = ROOT / "_build" / "site"
-    if (both / "en" / "index.html").exists() and (both / "ja" / "index.html").exists():
-        return measure_site(both, [f"{code}/{page}" for code in ("en", "ja") for page in site_pages()])
-    return measure_site(SITE, site_pages())
+    """Lighthouse on every page of the site to measure (both editions when both are built)."""
+    from widgets.build.lighthouse import measure_site
+    return measure_site(*site_to_measure())
 
 
 def main() -> None:
@@ -272,7 +280,7 @@ def write(report: dict) -> None:
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({key: value for key, value in report.items() if key != "lighthouse"}, indent=2))
     if "lighthouse" in report:
-        from lighthouse import table
+        from widgets.build.lighthouse import table
         print(table(report["lighthouse"]))
     print(f"written to {RESULTS.relative_to(ROOT)}")
 

@@ -9,6 +9,7 @@ book's Sphinx extension when ``kit_other_edition`` is set), so a reader can chan
 from __future__ import annotations
 
 import html
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -33,10 +34,17 @@ def edition_switch(pagename: str, other: str, nav_label: str = "This page in ano
             f'<a href="{html.escape(href)}" hreflang="{other}" lang="{other}">{html.escape(name)}</a></nav>')
 
 
-def root_page(titles: dict[str, str]) -> str:
-    """The site's root page: picks the edition by the browser's languages, links both for a reader without
-    JavaScript."""
-    links = "\n".join(f'    <li lang="{code}"><a href="{code}/index.html" hreflang="{code}">'
+def first_page(toc: Path = ROOT / "_toc.yml") -> str:
+    """The book's first page inside an edition (the table of contents' root, e.g. ``chapters/00_start_here.html``):
+    the root page links there, not to the edition's ``index.html``, which is only one more redirect."""
+    from widgets.build.data_gate import toc_chapters
+    return f"{toc_chapters(toc)[0]}.html"
+
+
+def root_page(titles: dict[str, str], start: str = "index.html") -> str:
+    """The site's root page: picks the edition by the browser's languages and opens its page ``start``; links
+    both for a reader without JavaScript."""
+    links = "\n".join(f'    <li lang="{code}"><a href="{code}/{html.escape(start)}" hreflang="{code}">'
                       f'{html.escape(titles.get(code, code))} ({html.escape(EDITIONS[code])})</a></li>'
                       for code in EDITIONS)
     return f"""<!DOCTYPE html>
@@ -49,7 +57,7 @@ def root_page(titles: dict[str, str]) -> str:
   <script>
     (function () {{
       var wanted = (navigator.languages && navigator.languages[0]) || navigator.language || "en";
-      location.replace((/^ja\\b/i.test(wanted) ? "ja" : "en") + "/index.html" + location.hash);
+      location.replace((/^ja\\b/i.test(wanted) ? "ja" : "en") + {json.dumps("/" + start)} + location.hash);
     }})();
   </script>
   <style>body{{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.6}}</style>
@@ -89,7 +97,7 @@ def assemble(editions: dict[str, Path], target: Path) -> Path:
         for name in ROOT_FILES:
             if (path / name).exists() and not (staging / name).exists():
                 shutil.copy2(path / name, staging / name)
-    (staging / "index.html").write_text(root_page(edition_titles()), encoding="utf-8")
+    (staging / "index.html").write_text(root_page(edition_titles(), first_page()), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)   # nothing half-written: the old site goes only when the new one is whole
     staging.rename(target)
     return target
