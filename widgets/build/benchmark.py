@@ -198,24 +198,25 @@ async () => {
 """
 
 
-def site_to_measure() -> tuple[Path, list[str]]:
-    """Every page of both editions (``_build/site``, ``make book``) when they are built, else of the English one;
-    not an edition's ``index.html``, which only redirects to the first page (measured itself)."""
+def site_to_measure(both: Path = ROOT / "_build" / "site", english: Path = SITE) -> tuple[Path, list[str]]:
+    """Every page of both editions (``both``, built by ``make book``) when they are built, else of the English
+    one; not an edition's ``index.html``, which only redirects to the first page (measured itself)."""
     from test_browser import site_pages
     pages = [page for page in site_pages() if page != "index.html"]
-    both = ROOT / "_build" / "site"
     if (both / "en" / "index.html").exists() and (both / "ja" / "index.html").exists():
         return both, [f"{code}/{page}" for code in ("en", "ja") for page in pages]
-    return SITE, pages
+    return english, pages
 
 
-def whole_page_downloads() -> dict[str, dict[str, int]]:
+def whole_page_downloads(root: Path | None = None, paths: list[str] | None = None) -> dict[str, dict[str, int]]:
     """Per page, at a phone's size: bytes on the wire and requests once a reader has scrolled through
-    the whole page (so every lazily loaded chart runtime, MathJax and font has arrived)."""
+    the whole page (so every lazily loaded chart runtime, MathJax and font has arrived). Default: the
+    pages of :func:`site_to_measure`."""
     from playwright.sync_api import sync_playwright
     from test_browser import CHROMIUM, CHROMIUM_ARGS, PHONE, wait_for_charts
 
-    root, paths = site_to_measure()
+    if root is None:
+        root, paths = site_to_measure()
     server, base = start_server(root)
     per_page = {}
     with sync_playwright() as playwright:
