@@ -12,6 +12,7 @@
 #   make freshness  the regulations and prices rows to re-verify first (oldest first)
 #   make bench  benchmark: build times, execution floor, explorer latency, Lighthouse per page -> _build/bench.json
 #   make lighthouse  only the Lighthouse part of the benchmark, merged into _build/bench.json
+#                    (RUNS=3: three Lighthouse runs per page, the median kept)
 #   make lock   re-resolve requirements.txt from pyproject.toml (LOCK_FLAGS=--upgrade moves every pin)
 #   make clean  remove build output (keeps .venv)
 PYTHON ?= python3
@@ -97,11 +98,11 @@ freshness: $(STAMP)
 	$(PY) -m widgets.pages.freshness
 
 bench: $(STAMP) browser node
-	$(PY) -m widgets.build.benchmark
+	$(PY) -m widgets.build.benchmark --lighthouse-runs $(or $(RUNS),1)
 
 lighthouse: $(STAMP) browser node
 	@test -f _build/site/index.html || $(MAKE) book
-	$(PY) -m widgets.build.benchmark --only lighthouse
+	$(PY) -m widgets.build.benchmark --only lighthouse --lighthouse-runs $(or $(RUNS),1)
 
 lock: $(STAMP)
 	$(PY) -m pip install --quiet "pip-tools>=7.5"
