@@ -305,6 +305,13 @@ PHONE_LAYOUT_JS = """
     if (canvas.scrollWidth > canvas.clientWidth + 1 && canvas.getAttribute('tabindex') !== '0') {
       problems.push('chart ' + (i + 1) + ' scrolls inside the column but cannot be focused');
     }
+    const frame = canvas.getBoundingClientRect();
+    figure.querySelectorAll('g.role-title-text text, g.role-title-subtitle text').forEach((text) => {
+      const r = text.getBoundingClientRect();
+      if (r.width && (r.left < frame.left - 1 || r.right > frame.right + 1)) {
+        problems.push('chart ' + (i + 1) + ' title runs out of its frame: ' + text.textContent.slice(0, 30));
+      }
+    });
     figure.querySelectorAll('.kit-chart-controls .vega-bind').forEach((bind, j) => {
       const r = bind.getBoundingClientRect();
       if (r.left < 0 || r.right > width) { problems.push('chart ' + (i + 1) + ' control ' + (j + 1) + ' is cut off'); }
@@ -323,7 +330,8 @@ PHONE_LAYOUT_JS = """
 @pytest.mark.parametrize("page_path", site_pages())
 def test_page_fits_a_phone_and_is_accessible_there_in_dark_mode(browser, site_url, page_path):
     """At 360 px, in the theme's dark mode (data-theme="dark" on <html>), charts drawn: no sideways scrolling,
-    charts fit or scroll inside (focusable), controls stacked and on screen, and no serious or critical axe
+    charts fit or scroll inside (focusable), titles and subtitles (the chart's and its panels') wrap inside the
+    chart's frame, controls stacked and on screen, and no serious or critical axe
     violation. (Light mode is checked at full width by the test above: each page is loaded twice, not four
     times; layout does not depend on the colour mode, nor contrast on the width.)"""
     visit = PageVisit(browser, site_url, page_path, viewport=PHONE, mode="dark")

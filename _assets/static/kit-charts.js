@@ -25,6 +25,8 @@
   var NARROW_PX = 600;             // below this column width, legends and axis labels make room
   var AXIS_LABEL_SHARE = 0.4;      // in a narrow column, axis labels take at most this share of it
   var TITLE_FONT_PX = 13, SUBTITLE_FONT_PX = 12;  // Vega's defaults, for estimating line lengths
+  var VEGA_PADDING_PX = 5;         // Vega's default padding around a chart
+  var TITLE_MARGIN_PX = 8;         // slack for the rough text widths below
   var loading = null;
   var drawn = [];
 
@@ -77,6 +79,23 @@
     spec.title = title;
   }
 
+  /* The chart's title, wrapped to the column less Vega's padding on both sides, and the titles of the
+     views inside it (a panel of a concatenated chart has its own, centred over its plot), each wrapped
+     to its plot's width as well. Call after the views are scaled. */
+  function fitTitles(spec, widthPx) {
+    var linePx = widthPx - 2 * VEGA_PADDING_PX - TITLE_MARGIN_PX;
+    fitTitle(spec, linePx);
+    (function visit(node, withinPx) {
+      if (!node || typeof node !== "object") { return; }
+      var ownPx = typeof node.width === "number" ? Math.min(withinPx, node.width) : withinPx;
+      if (node !== spec) { fitTitle(node, ownPx); }
+      ["layer", "concat", "hconcat", "vconcat"].forEach(function (key) {
+        (node[key] || []).forEach(function (child) { visit(child, ownPx); });
+      });
+      if (node.spec) { visit(node.spec, ownPx); }
+    })(spec, linePx);
+  }
+
   /* In a narrow column: legend entries wrap into rows of columns that fit, several legends at one
      side stack, and long axis and legend labels are cut (with an ellipsis) to make room. */
   function fitNarrow(spec, widthPx) {
@@ -110,9 +129,9 @@
 
   function fittedSpec(original, widthPx, scale) {
     var spec = JSON.parse(JSON.stringify(original));
-    fitTitle(spec, widthPx);
     if (widthPx < NARROW_PX) { fitNarrow(spec, widthPx); }
     eachView(spec, function (view) { view.width = Math.round(view.width * scale); });
+    fitTitles(spec, widthPx);
     return spec;
   }
 
