@@ -67,17 +67,29 @@ def deep_merge(base: dict, override: dict) -> dict:
     return merged
 
 
-def write_edition_config(language: str, root: Path = ROOT) -> Path:
-    """Write ``_build/config-<language>.yml`` and return its path."""
+def edition_config(language: str, root: Path = ROOT) -> dict:
+    """An edition's book configuration: ``_config.yml``, with ``locales/<language>/config_override.yml`` laid over
+    it for any edition but the English one."""
+    base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    if language == "en":
+        return base
     override_path = root / "locales" / language / "config_override.yml"
     if not override_path.exists():
         raise SystemExit(f"no edition '{language}': {override_path.relative_to(root)} is missing")
-    base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    override = yaml.safe_load(override_path.read_text(encoding="utf-8"))
+    return deep_merge(base, yaml.safe_load(override_path.read_text(encoding="utf-8")))
+
+
+def execution_cache(language: str, root: Path = ROOT) -> Path:
+    """The folder where an edition's book keeps its executed chapters (its configuration's ``execute.cache``)."""
+    return root / edition_config(language, root)["execute"]["cache"]
+
+
+def write_edition_config(language: str, root: Path = ROOT) -> Path:
+    """Write ``_build/config-<language>.yml`` and return its path."""
+    merged = edition_config(language, root)
     target = root / "_build" / f"config-{language}.yml"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(yaml.safe_dump(deep_merge(base, override), allow_unicode=True, sort_keys=False),
-                      encoding="utf-8")
+    target.write_text(yaml.safe_dump(merged, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return target
 
 

@@ -156,18 +156,13 @@ def translate_chapter(text: str, catalog: Catalog) -> str:
                            for part in parts)
 
 
-def toc_pages(root: Path = ROOT) -> list[str]:
-    """The book's pages in reading order (``_toc.yml``, as the data gate reads it)."""
-    return toc_chapters(root / "_toc.yml")
-
-
 def write_chapters(target: Path = TARGET, root: Path = ROOT) -> dict[str, tuple[int, int]]:
     """Write the Japanese chapters into ``target/chapters``; return, per page, (blocks translated, missed)."""
     staging = target.with_name(target.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     (staging / "chapters").mkdir(parents=True)
     report = {}
-    for page in toc_pages(root):
+    for page in toc_chapters(root / "_toc.yml"):
         catalog = Catalog(CATALOGS / f"{page}.po")
         text = translate_chapter((root / f"{page}.md").read_text(encoding="utf-8"), catalog)
         (staging / f"{page}.md").write_text(text, encoding="utf-8")

@@ -53,11 +53,6 @@ a {{ color: #0b5394; }}
 """
 
 
-def toc_docnames(toc: Path) -> list[str]:
-    """The pages of a table of contents, in reading order (the data gate's reading of it)."""
-    return toc_chapters(toc)
-
-
 def anchor(docname: str, fragment: str = "") -> str:
     """The id a page's element gets in the print document (unique across chapters)."""
     stem = Path(docname).name
@@ -201,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     from widgets.core.labels import language
     title = args.title or edition_titles()[language()]   # KIT_LANG=ja: the Japanese edition's title
     started = time.perf_counter()
-    document = print_document(args.site, toc_docnames(args.toc), title, solutions=not args.no_solutions)
+    document = print_document(args.site, toc_chapters(args.toc), title, solutions=not args.no_solutions)
     try:
         print_pdf(document, args.output)
     finally:

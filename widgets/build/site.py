@@ -14,7 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
-import yaml
+from widgets.build.buildtools import edition_config
+from widgets.build.data_gate import toc_chapters
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Each edition's folder, the name of its language in that language, and the link text to it.
@@ -37,7 +38,6 @@ def edition_switch(pagename: str, other: str, nav_label: str = "This page in ano
 def first_page(toc: Path = ROOT / "_toc.yml") -> str:
     """The book's first page inside an edition (the table of contents' root, e.g. ``chapters/00_start_here.html``):
     the root page links there, not to the edition's ``index.html``, which is only one more redirect."""
-    from widgets.build.data_gate import toc_chapters
     return f"{toc_chapters(toc)[0]}.html"
 
 
@@ -75,13 +75,8 @@ def root_page(titles: dict[str, str], start: str = "index.html") -> str:
 
 
 def edition_titles(root: Path = ROOT) -> dict[str, str]:
-    """Each edition's title: ``_config.yml``'s, and the one each ``locales/<code>/config_override.yml`` sets."""
-    titles = {"en": yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))["title"]}
-    for code in EDITIONS:
-        override = root / "locales" / code / "config_override.yml"
-        if override.exists():
-            titles[code] = (yaml.safe_load(override.read_text(encoding="utf-8")) or {}).get("title", titles["en"])
-    return titles
+    """Each edition's title, as its book configuration sets it."""
+    return {code: edition_config(code, root)["title"] for code in EDITIONS}
 
 
 def assemble(editions: dict[str, Path], target: Path) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from widgets.build import pdf
-from widgets.build.buildtools import deep_merge
+from widgets.build.buildtools import deep_merge, edition_config, execution_cache
 from widgets.pages import workshops
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,11 +55,7 @@ def config(title: str, cache: Path, root: Path = ROOT, edition: str = "en") -> d
     """The book's ``_config.yml`` (with the edition's override, ``locales/<edition>/config_override.yml``) with the
     workshop's title and its own execution cache; a workshop is one book on its own, with no other edition beside it
     to link to."""
-    base = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    if edition != "en":
-        base = deep_merge(base, yaml.safe_load((root / "locales" / edition / "config_override.yml")
-                                               .read_text(encoding="utf-8")))
-    return deep_merge(base, {"title": title, "execute": {"cache": str(cache)}, "only_build_toc_files": True,
+    return deep_merge(edition_config(edition, root), {"title": title, "execute": {"cache": str(cache)}, "only_build_toc_files": True,
                              "sphinx": {"config": {"kit_other_edition": ""}}})
 
 
@@ -107,17 +103,16 @@ def build_workshop(name: str, edition: str = "en") -> subprocess.CompletedProces
     # the full kit's own plan with no values of its own computes what the full book computes: its execution cache
     # serves (any other workshop changes the instructor notes or the values, and executes its chapters afresh)
     shared = name == workshops.SEMINAR and not plan.overrides
-    cache = (ROOT / "_build" / (".jupyter_cache" if edition == "en" else f".jupyter_cache_{edition}") if shared
-             else folder / ".jupyter_cache")
+    cache = execution_cache(edition) if shared else folder / ".jupyter_cache"
     toc_path, config_path = write_book_files(folder, chapters, plan.title, cache, edition)
     return run_build(folder, toc_path, config_path, env)
 
 
 def build_chapters(chapters: list[str], folder: Path) -> subprocess.CompletedProcess:
     """Build ``chapters`` alone (no workshop values), reusing the full book's execution cache."""
-    title = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["title"]
+    title = edition_config("en")["title"]
     files = book_chapters(chapters, with_values=False)
-    toc_path, config_path = write_book_files(folder, files, title, ROOT / "_build" / ".jupyter_cache")
+    toc_path, config_path = write_book_files(folder, files, title, execution_cache("en"))
     env = {key: value for key, value in os.environ.items() if key != "KIT_WORKSHOP"}
     return run_build(folder, toc_path, config_path, env)
 
