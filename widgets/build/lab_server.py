@@ -12,22 +12,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-def cells(text: str, keys: list[set[str]] | None = None) -> list[tuple[str, str, dict]]:
-    """The cells of a MyST text notebook as (type, source, metadata that matters): its tags, and for cell ``i`` the
-    keys ``keys[i]`` (the metadata the file's own cell carries), when given."""
+def same_cells(new_text: str, current_text: str) -> bool:
+    """Whether two MyST text notebooks have the same cells: type, source, tags, and the metadata keys the current
+    file's own cell carries (what its author wrote; Lab's view state and evaluated expressions are not)."""
     import jupytext
-    notebook = jupytext.reads(text, fmt="md:myst")
-    found = []
-    for index, cell in enumerate(notebook.cells):
-        kept = {"tags"} | (keys[index] if keys is not None and index < len(keys) else set())
-        found.append((cell.cell_type, cell.source, {key: cell.metadata[key] for key in kept if key in cell.metadata}))
-    return found
-
-
-def metadata_keys(text: str) -> list[set[str]]:
-    """Per cell of a MyST text notebook, the metadata keys it carries (what the file's author wrote)."""
-    import jupytext
-    return [set(cell.metadata) for cell in jupytext.reads(text, fmt="md:myst").cells]
+    new = jupytext.reads(new_text, fmt="md:myst").cells
+    current = jupytext.reads(current_text, fmt="md:myst").cells
+    if len(new) != len(current):
+        return False
+    for fresh, kept in zip(new, current):
+        keys = {"tags"} | set(kept.metadata)
+        if (fresh.cell_type, fresh.source, {key: fresh.metadata.get(key) for key in keys}) != \
+                (kept.cell_type, kept.source, {key: kept.metadata.get(key) for key in keys}):
+            return False
+    return True
 
 
 def is_myst_notebook(text: str) -> bool:
@@ -48,8 +46,7 @@ def keep_unchanged_chapter(model: dict, path: str, contents_manager, **_kwargs) 
     if new == current or not is_myst_notebook(current):
         return
     try:
-        keys = metadata_keys(current)
-        unchanged = cells(new, keys) == cells(current, keys)
+        unchanged = same_cells(new, current)
     except Exception:  # an unreadable text is saved as given
         return
     if unchanged:
