@@ -23,6 +23,21 @@ SITE = ROOT / "_build" / "html"
 BUILD_COMMAND = [str(Path(sys.executable).with_name("jupyter-book")), "build", ".", "-W", "-n", "--keep-going"]
 
 
+#: The front matter jupytext writes at the top of a MyST chapter: test chapters start with it.
+MYST_FRONT_MATTER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+
 def toc_files() -> list[str]:
     """The book's pages, in TOC order, as paths without suffix (e.g. ``chapters/01_introduction``)."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))

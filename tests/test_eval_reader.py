@@ -1,21 +1,9 @@
 """The book's chapter reader: {eval} becomes glue (execution stays cached), cite.p/t become {cite:p}/{cite:t}."""
 from __future__ import annotations
 
+from conftest import MYST_FRONT_MATTER as HEADER
 from widgets.pages.book import cite, eval_markdown
 from widgets.build.eval_reader import TABLES_KEY, glue_name, read_chapter
-
-HEADER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-    format_version: 0.13
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-"""
 
 
 def test_evals_become_glue_right_after_their_cell_and_cites_become_roles():

@@ -1,19 +1,10 @@
 """The seminar room's save hook: a save that changes no cell keeps a chapter byte for byte; a real edit is saved."""
 from __future__ import annotations
 
+from conftest import MYST_FRONT_MATTER
 from widgets.build.lab_server import keep_unchanged_chapter
 
-CHAPTER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
+CHAPTER = MYST_FRONT_MATTER + """
 # Title
 
 ```{code-cell} ipython3

@@ -10,22 +10,11 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import toc_files
+from conftest import MYST_FRONT_MATTER, toc_files
 from widgets.build.eval_reader import TABLES_KEY, glue_name, read_chapter
 from widgets.build.take_home import tables_of, take_home_notebook, write_data_zip
 
-SOURCE = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-    format_version: 0.13
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
+SOURCE = MYST_FRONT_MATTER + """
 # A chapter
 
 ```{code-cell} ipython3
