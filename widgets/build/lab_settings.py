@@ -17,8 +17,10 @@ Usage: ``python -m widgets.build.lab_settings [ENVIRONMENT]`` (default: the envi
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +54,7 @@ def write_overrides(venv: Path) -> Path:
     plugin.setdefault("defaultViewers", {}).update(JUPYTEXT_VIEWERS)
     for plugin_id, settings in SEMINAR_SETTINGS.items():
         overrides.setdefault(plugin_id, {}).update(settings)
-    path.write_text(json.dumps(overrides, indent=2) + "\n", encoding="utf-8")
+    write_json_atomically(path, overrides)
     return path
 
 
@@ -62,18 +64,53 @@ def write_server_config(venv: Path) -> Path:
     config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     for section, values in SERVER_CONFIG.items():
         config.setdefault(section, {}).update(values)
-    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    write_json_atomically(path, config)
     return path
 
 
+def write_json_atomically(path: Path, value: dict) -> None:
+    """Write ``value`` to ``path`` through a temporary file and one rename, so that a server starting at the
+    same moment, or a second set-up run (two seminar machines sharing a venv, two test workers), reads
+    either the old file or the new one, never half of one."""
+    handle, staging = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(json.dumps(value, indent=2) + "\n")
+    os.replace(staging, path)
+
+
 def install_lab_extension(venv: Path) -> Path:
+    """Copy the chart renderer into the environment's ``labextensions`` folder.
+
+    The copy is assembled in a hidden folder beside the target and renamed into place, so a running
+    JupyterLab never sees a half-copied extension and two set-up runs at once both succeed (deleting the
+    old copy and then copying the new one let a second run's copy land in between: ``File exists``)."""
     target = venv / "share" / "jupyter" / "labextensions" / LAB_EXTENSION.name
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(LAB_EXTENSION, target)
-    shutil.copy2(VEGA_BUNDLE, target / "static" / VEGA_BUNDLE.name)
-    for licence in VEGA_BUNDLE.parent.glob("*LICENSE*"):
-        shutil.copy2(licence, target / "static" / licence.name)
-    return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        shutil.copytree(LAB_EXTENSION, staging, dirs_exist_ok=True)
+        shutil.copy2(VEGA_BUNDLE, staging / "static" / VEGA_BUNDLE.name)
+        for licence in VEGA_BUNDLE.parent.glob("*LICENSE*"):
+            shutil.copy2(licence, staging / "static" / licence.name)
+        for _attempt in range(10):
+            try:
+                os.replace(staging, target)  # a folder replaces only a missing (or empty) one
+                return target
+            except OSError:
+                retire(target)
+        raise OSError(f"could not install {target}: another process keeps replacing it")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def retire(folder: Path) -> None:
+    """Move ``folder`` out of the way under a hidden name (one rename), then delete it; already gone is fine."""
+    retired = Path(tempfile.mkdtemp(prefix=f".{folder.name}-old-", dir=folder.parent))
+    try:
+        os.replace(folder, retired / folder.name)
+    except FileNotFoundError:
+        pass
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:
