@@ -306,6 +306,10 @@ PHONE_LAYOUT_JS = """
       problems.push('chart ' + (i + 1) + ' scrolls inside the column but cannot be focused');
     }
     const frame = canvas.getBoundingClientRect();
+    figure.querySelectorAll('g.role-legend').forEach((legend) => {
+      const r = legend.getBoundingClientRect();
+      if (r.width && r.right > frame.right + 1) { problems.push('chart ' + (i + 1) + ' legend runs out of its frame'); }
+    });
     figure.querySelectorAll('g.role-title-text text, g.role-title-subtitle text').forEach((text) => {
       const r = text.getBoundingClientRect();
       if (r.width && (r.left < frame.left - 1 || r.right > frame.right + 1)) {
@@ -331,7 +335,7 @@ PHONE_LAYOUT_JS = """
 def test_page_fits_a_phone_and_is_accessible_there_in_dark_mode(browser, site_url, page_path):
     """At 360 px, in the theme's dark mode (data-theme="dark" on <html>), charts drawn: no sideways scrolling,
     charts fit or scroll inside (focusable), titles and subtitles (the chart's and its panels') wrap inside the
-    chart's frame, controls stacked and on screen, and no serious or critical axe
+    chart's frame and legends stay inside it, controls stacked and on screen, and no serious or critical axe
     violation. (Light mode is checked at full width by the test above: each page is loaded twice, not four
     times; layout does not depend on the colour mode, nor contrast on the width.)"""
     visit = PageVisit(browser, site_url, page_path, viewport=PHONE, mode="dark")

@@ -71,3 +71,23 @@ def test_timeline_chart_rejects_a_start_outside_the_months():
     _table, frame, verdicts, _figure = _timeline_chart()
     with pytest.raises(ValueError, match="slider_start_month_index"):
         chart.exposure_timeline_chart(frame, verdicts, len(verdicts))
+
+
+@pytest.mark.parametrize("block", [
+    "Dy magnets made in Japan: licence needed (No. 61 value rule: its Chinese-origin Part I content is 46 % "
+    "of the magnet's own value, at or above 0.1 %, so exporting the magnet needs a licence)",
+    "日本製のDy入り磁石: 許可が必要 (第61号 価値比率ルール:中国原産の第1部品目の価値が磁石自体の価値の46%で、"
+    "0.1%以上のため、磁石の輸出に許可が必要)"])
+def test_verdict_lines_join_back_into_each_block_exactly(block):
+    """The book's chart loader re-wraps the verdict to a phone's width: a line that starts with an indent
+    continues the block above, and is appended to it as it is (a break at a space kept the space)."""
+    text = chart.month_verdict_text(pd.Timestamp("2026-12-01"), [block, block])
+    first, *rest = text.split("\n")
+    assert first == label("exposure.text.month", month=month_name(pd.Timestamp("2026-12-01")))
+    blocks = []
+    for line in rest:
+        if line.startswith(" ") and blocks:
+            blocks[-1] += line.lstrip(" ")
+        else:
+            blocks.append(line)
+    assert blocks == [block, block]

@@ -47,7 +47,7 @@ def test_hand_checked_first_position():
     # mix 40 / 40 / 20 % (see test_models_fleet_levers); NdPr 1240 t, Dy+Tb 40 t
     assert totals.set_index("group")["demand_t"].to_dict() == pytest.approx({"ndpr": 1240, "dytb": 40})
     # China-dependent NdPr 1240 × 90 % = 1116 t; share (1116 + 38) / 1280 = 90.16 %, shown to one decimal
-    assert share["text"].iloc[0] == label("fleet.text.china_share") + " 90.2 %"
+    assert share["text"].iloc[0] == "90.2 %"  # under the panel's title, which names the share
     # Dy+Tb shock cost: 40,000 kg × 1200 USD/kg = 48 USD million
     assert cost.set_index(["group", "scenario"]).loc[("dytb", "cost_shock_musd"), "cost_musd"] == pytest.approx(48)
 
@@ -62,6 +62,7 @@ def test_parts_and_scenarios_carry_their_labels():
 def test_chart_has_title_description_and_bound_sliders():
     spec = fleet_chart.fleet_chart(KG, POSITIONS[0]).to_dict()
     assert spec["title"]["text"] == label("fleet.title") and spec["description"]
+    assert spec["vconcat"][0]["title"]["text"] == label("fleet.text.china_share")
     bound = [p for p in spec.get("params", []) if "bind" in p]
     assert {p["name"] for p in bound} == {
         "magnet_free_share_pct", "hree_free_share_pct", "ndpr_non_china_pct", "dytb_non_china_pct", "annual_vehicles",

@@ -69,7 +69,8 @@ def test_effective_dates_are_greyed_separately():
 def test_you_are_here_label_shows_the_date():
     chart = timeline.regulation_timeline_chart(regulations(), timeline.day_index("2026-11-29"))
     text = chart.transformed_data()[-1]
-    assert text["here_text"].iloc[0] == label("timeline.text.here") + ": 2026-11-29"
+    assert text["here_text"].iloc[0] == label("timeline.text.here") + ":\n2026-11-29"  # two lines (lineBreak)
+    assert text["here_date"].iloc[0] == "2026-11-29"
 
 
 def test_panels_slider_tooltip_and_style():

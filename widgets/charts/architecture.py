@@ -86,7 +86,7 @@ def architecture_ranking_chart(scores: pd.DataFrame, sliders: ArchitectureSlider
               .encode(text=alt.Text("weighted_score_1_to_5:Q", format=".2f")))
     message = json.dumps(label("architecture.text.no_weights"))
     no_weights = (alt.Chart(pd.DataFrame({"row": [0]}))
-                  .mark_text(x=WIDTH_PX / 2, y=HEIGHT_PX / 2, align="center", fontSize=14, color="#000000")
+                  .mark_text(x=alt.expr("width / 2"), y=alt.expr("height / 2"), align="center", fontSize=14, color="#000000")
                   .transform_calculate(weight_sum=WEIGHT_SUM_EXPR, message=f"datum.weight_sum > 0 ? '' : {message}")
                   .encode(text="message:N"))
     layered = (alt.layer(bars, values, no_weights).add_params(*params)

@@ -83,10 +83,12 @@ def value_rule_chart(inputs: ValueRuleInputs) -> alt.LayerChart:
 
 
 def month_verdict_text(day: pd.Timestamp, item_lines: list[str]) -> str:
-    """The text the timeline chart shows for one month: the month, then one wrapped block per item."""
+    """The text the timeline chart shows for one month: the month, then one wrapped block per item. Lines
+    after a block's first are indented, and a line broken at a space keeps the space at its end: the book's
+    chart loader (``kit-charts.js``) joins a block's lines again by that and wraps them to a phone's width."""
     lines = [label("exposure.text.month", month=month_name(day))]
     for block in item_lines:
-        lines += textwrap.wrap(block, WRAP_CHARS, subsequent_indent="    ")
+        lines += textwrap.wrap(block, WRAP_CHARS, subsequent_indent="    ", drop_whitespace=False)
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES - 1] + [label("exposure.text.more")]
     return "\n".join(lines)

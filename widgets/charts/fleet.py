@@ -97,12 +97,11 @@ def fleet_chart(kg_per_vehicle: pd.DataFrame, sliders: FleetSliders) -> alt.VCon
              .transform_aggregate(demand_total_t="sum(demand_t)", china_total_t="sum(china_t)")
              .transform_calculate(
                  china_share_pct="datum.demand_total_t > 0 ? datum.china_total_t / datum.demand_total_t * 100 : 0")
-             .transform_calculate(
-                 text=f"{json.dumps(label('fleet.text.china_share') + ' ')} + round(datum.china_share_pct * 10) / 10"
-                      " + ' %'")
+             .transform_calculate(text="round(datum.china_share_pct * 10) / 10 + ' %'")
              .mark_text(align="left", baseline="middle", x=0, y=10, fontSize=13, fontWeight="bold", color="#000000")
              .encode(text="text:N")
-             .properties(width=WIDTH_PX, height=20))
+             .properties(width=WIDTH_PX, height=20,
+                         title=alt.TitleParams(label("fleet.text.china_share"), anchor="start", fontSize=13)))
     base, shock = label("fleet.scenario.base"), label("fleet.scenario.shock")
     cost = (_with_demand(alt.Chart(rows))
             .transform_fold(["cost_base_musd", "cost_shock_musd"], as_=["scenario", "cost_musd"])

@@ -23,6 +23,7 @@ from widgets.core.labels import label, language
 from widgets.magnets.cost import OTHER_GROUP, MagnetSliders
 
 BAR_PANEL_WIDTH_PX = 360
+NOTE_MARGIN_PX = 8   # a note (cut with an ellipsis past this) stays inside its panel; the tooltip has it whole
 GREY = "#999999"
 
 
@@ -177,7 +178,8 @@ def _colour() -> alt.Color:
 
 def _note_layer(per_kg: pd.DataFrame) -> alt.Chart:
     """Materials that cannot be sized or costed: no bar, their note written at the start of the row."""
-    return (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11, fontStyle="italic")
+    return (alt.Chart(per_kg).mark_text(align="left", dx=4, color="#000000", fontSize=11, fontStyle="italic",
+                                        limit=BAR_PANEL_WIDTH_PX - NOTE_MARGIN_PX)
             .transform_filter("!datum.costable")
             .transform_calculate(meets_temperature=MEETS_EXPR)
             .encode(y=_y(per_kg), x=alt.value(0), text="note:N",

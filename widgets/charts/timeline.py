@@ -69,20 +69,21 @@ def _colour(flag: str) -> alt.condition:
 
 def _here_marks(x_scale: alt.Scale, domain_start: pd.Timestamp, with_text: bool) -> alt.LayerChart:
     """The "you are here" rule and (``with_text``) its date label, from one row, moved by the slider. The label
-    sits right of the rule in the first half of the panel's time span and left of it in the second half."""
+    sits right of the rule in the first half of the panel's time span and left of it in the second half, on
+    two lines (the words, then the date) so that it fits beside the rule when a phone narrows the panel."""
     one = pd.DataFrame({"row": [0]})
     base = alt.Chart(one).transform_calculate(
-        here_ms=HERE_MS_EXPR,
-        here_text=f"{json.dumps(label('timeline.text.here'))} + ': ' + utcFormat({HERE_MS_EXPR}, '%Y-%m-%d')")
+        here_ms=HERE_MS_EXPR, here_date=f"utcFormat({HERE_MS_EXPR}, '%Y-%m-%d')",
+        here_text=f"{json.dumps(label('timeline.text.here') + ':' + chr(10))} + utcFormat({HERE_MS_EXPR}, '%Y-%m-%d')")
     rule = base.mark_rule(color="#000000", strokeWidth=2, clip=True).encode(
         x=alt.X("here_ms:T", scale=x_scale),
-        tooltip=[alt.Tooltip("here_text:N", title=label("timeline.text.here"))])
+        tooltip=[alt.Tooltip("here_date:N", title=label("timeline.text.here"))])
     if not with_text:
         return alt.layer(rule)
     middle = (day_index(domain_start) + (END - ORIGIN).days) / 2
     right_half = f"here_day > {middle}"
     text = base.mark_text(align=alt.expr(f"{right_half} ? 'right' : 'left'"), dx=alt.expr(f"{right_half} ? -4 : 4"),
-                          baseline="top", fontSize=12, color="#000000", clip=True).encode(
+                          baseline="top", lineBreak="\n", fontSize=12, color="#000000", clip=True).encode(
         x=alt.X("here_ms:T", scale=x_scale), y=alt.value(0), text="here_text:N")
     return alt.layer(rule, text)
 
