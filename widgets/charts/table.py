@@ -1,6 +1,6 @@
 """The kit's one HTML table renderer, for the book's appendices and the live explorers alike. Styling comes
-from ``_assets/static/kit.css`` (classes ``kit-table``, ``kit-table-wrap``, ``kit-table-fixed``,
-``kit-number``); the only inline style is a column's width where the caller asks for one."""
+from ``_assets/static/kit.css`` (classes ``kit-table``, ``kit-table-wrap``, ``kit-table-long``,
+``kit-table-fixed``, ``kit-number``); the only inline style is a column's width where the caller asks for one."""
 from __future__ import annotations
 
 import html
@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from widgets.core import checks
 from widgets.core.labels import label
+
+LONG_TABLE_ROWS = 40   # from this many rows a table is laid out only when it nears the screen (kit.css)
 
 
 def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str = "",
@@ -51,9 +53,10 @@ def html_table(header: Sequence[str], rows: Sequence[Sequence[str]], *, caption:
     cap = f"<caption>{html.escape(caption)}{note}</caption>" if caption else ""
     table = (f'<table class="{classes}">{cap}{cols}<thead><tr>{head}</tr></thead>'
              f"<tbody>{''.join(body)}</tbody></table>")
+    wrap = "kit-table-wrap" + (" kit-table-long" if len(rows) >= LONG_TABLE_ROWS else "")
     if not caption:
-        return f'<div class="kit-table-wrap">{table}</div>'
-    return f'<div class="kit-table-wrap" role="region" aria-label="{html.escape(caption)}" tabindex="0">{table}</div>'
+        return f'<div class="{wrap}">{table}</div>'
+    return f'<div class="{wrap}" role="region" aria-label="{html.escape(caption)}" tabindex="0">{table}</div>'
 
 
 def pairs_table(rows: Iterable[tuple[str, str]], *, caption: str = "") -> str:
