@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po
 
 from widgets.build.data_gate import toc_chapters
 from widgets.build.eval_reader import EVAL_ROLE, cite_role, glue_name
+from widgets.build.folders import swap_in
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGS = ROOT / "locales" / "ja" / "LC_MESSAGES"
@@ -167,8 +168,7 @@ def write_chapters(target: Path = TARGET, root: Path = ROOT) -> dict[str, tuple[
         text = translate_chapter((root / f"{page}.md").read_text(encoding="utf-8"), catalog)
         (staging / f"{page}.md").write_text(text, encoding="utf-8")
         report[page] = (catalog.translated, catalog.missed)
-    shutil.rmtree(target, ignore_errors=True)
-    staging.rename(target)
+    swap_in(staging, target)
     return report
 
 

@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from widgets.build.folders import swap_in
+
 ROOT = Path(__file__).resolve().parents[2]
 JUPYTEXT_VIEWERS = {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}
 SEMINAR_SETTINGS = {
@@ -92,25 +94,9 @@ def install_lab_extension(venv: Path) -> Path:
         shutil.copy2(VEGA_BUNDLE, staging / "static" / VEGA_BUNDLE.name)
         for licence in VEGA_BUNDLE.parent.glob("*LICENSE*"):
             shutil.copy2(licence, staging / "static" / licence.name)
-        for _attempt in range(10):
-            try:
-                os.replace(staging, target)  # a folder replaces only a missing (or empty) one
-                return target
-            except OSError:
-                retire(target)
-        raise OSError(f"could not install {target}: another process keeps replacing it")
+        return swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def retire(folder: Path) -> None:
-    """Move ``folder`` out of the way under a hidden name (one rename), then delete it; already gone is fine."""
-    retired = Path(tempfile.mkdtemp(prefix=f".{folder.name}-old-", dir=folder.parent))
-    try:
-        os.replace(folder, retired / folder.name)
-    except FileNotFoundError:
-        pass
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def main(argv: list[str]) -> int:

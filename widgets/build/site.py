@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from widgets.build.buildtools import edition_config
+from widgets.build.folders import swap_in
 from widgets.build.data_gate import toc_chapters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,8 +94,7 @@ def assemble(editions: dict[str, Path], target: Path) -> Path:
             if (path / name).exists() and not (staging / name).exists():
                 shutil.copy2(path / name, staging / name)
     (staging / "index.html").write_text(root_page(edition_titles(), first_page()), encoding="utf-8")
-    shutil.rmtree(target, ignore_errors=True)   # nothing half-written: the old site goes only when the new one is whole
-    staging.rename(target)
+    swap_in(staging, target)   # nothing half-written: the old site goes only when the new one is whole
     return target
 
 
